@@ -1,0 +1,47 @@
+/**
+ * The `quarry` command. Exit codes (DESIGN.md): 0 success, 1 a check or cell failed, 2 bad usage
+ * or unreadable input, with a one-line reason on stderr.
+ */
+import { runCommand, type Terminal } from './commands/run';
+import { EXIT, UsageError } from './usage-error';
+
+const USAGE = `usage: quarry <command> [options]
+
+Commands:
+  run NOTEBOOK [-o OUT.ipynb]   run every cell of a notebook headlessly and save the result
+
+Run "quarry <command> --help" for a command's options.`;
+
+export async function main(argv: string[], terminal: Terminal): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        terminal.out(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      case 'run':
+        return await runCommand(rest, terminal);
+      default:
+        throw new UsageError(`unknown command "${command}" (see quarry --help)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      terminal.err(`quarry: ${error.message}`);
+      return EXIT.usage;
+    }
+    terminal.err(
+      `quarry: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return EXIT.failed;
+  }
+}
+
+const terminal: Terminal = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+process.exitCode = await main(process.argv.slice(2), terminal);

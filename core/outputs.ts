@@ -1,0 +1,53 @@
+/**
+ * Cell outputs, in the shape nbformat 4 stores them (snake_case keys, as in the file), so the
+ * kernel, the UI and the codec share one representation. Multi-line strings are kept joined in
+ * memory; the codec splits them into lines when it writes a file.
+ *
+ * `extra` holds the keys of an output read from a file that Quarry does not know (written by
+ * another tool or a later nbformat), so saving gives them back untouched. It is not a file key:
+ * the codec writes its entries beside the known ones. Outputs made by the kernel leave it out.
+ */
+import type { JsonObject } from './json';
+
+/** MIME type → data. Text types hold a string; JSON types hold the JSON value itself. */
+export type MimeBundle = { [mime: string]: unknown };
+
+export type StreamOutput = {
+  output_type: 'stream';
+  name: 'stdout' | 'stderr';
+  text: string;
+  extra?: JsonObject;
+};
+export type DisplayDataOutput = {
+  output_type: 'display_data';
+  data: MimeBundle;
+  metadata: JsonObject;
+  extra?: JsonObject;
+};
+export type ExecuteResultOutput = {
+  output_type: 'execute_result';
+  data: MimeBundle;
+  metadata: JsonObject;
+  execution_count: number | null;
+  extra?: JsonObject;
+};
+export type ErrorOutput = {
+  output_type: 'error';
+  ename: string;
+  evalue: string;
+  traceback: string[];
+  extra?: JsonObject;
+};
+
+export type Output = StreamOutput | DisplayDataOutput | ExecuteResultOutput | ErrorOutput;
+
+/** The MIME types Quarry writes (DESIGN.md, "Notebook file"). */
+export const MIME = {
+  text: 'text/plain',
+  html: 'text/html',
+  markdown: 'text/markdown',
+  png: 'image/png',
+  table: 'application/vnd.dataresource+json',
+  plotly: 'application/vnd.plotly.v1+json',
+  json: 'application/json',
+} as const;

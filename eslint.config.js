@@ -1,0 +1,106 @@
+// Lint, including the layer rules of DESIGN.md: each folder imports only from the layers
+// listed before it, and core/ and kernels/ never reach Node, the DOM or Electron directly.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'url',
+  'util',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
+const node = {
+  group: ['node:*', ...nodeBuiltins],
+  message: 'Node is reached only through host/ or an injected platform adapter.',
+};
+const layer = (name) => ({
+  group: [`**/${name}/*`, `**/${name}`],
+  message: `DESIGN.md layering: this folder may not import ${name}/.`,
+});
+const electron = { group: ['electron', 'electron/*'], message: 'Only electron/ imports Electron.' };
+const restrict = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'test/fixtures/', 'samples/data/', '.bench/', 'scratch/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' },
+      ],
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      node,
+      electron,
+      layer('kernels'),
+      layer('host'),
+      layer('cli'),
+      layer('renderer'),
+      layer('electron'),
+    ),
+  },
+  {
+    files: ['kernels/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      node,
+      electron,
+      layer('host'),
+      layer('cli'),
+      layer('renderer'),
+      layer('electron'),
+    ),
+  },
+  {
+    files: ['host/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(electron, layer('cli'), layer('renderer'), layer('electron')),
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(electron, layer('renderer'), layer('electron')),
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: [
+      'test/**/*.{ts,mjs}',
+      'bench/**/*.ts',
+      '**/*.test.ts',
+      'samples/**/*.ts',
+      '*.{js,mjs}',
+      '*.ts',
+      'bin/*.js',
+    ],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,39 @@
+/**
+ * What the kernel needs from the platform it runs on. The kernel itself touches neither the DOM
+ * nor Node (DESIGN.md): a Node adapter (host/) serves headless runs and tests, a Web Worker
+ * adapter serves the app. Everything platform-specific goes through this interface.
+ */
+import type * as Danfo from 'danfojs';
+import type * as Tf from '@tensorflow/tfjs';
+import type * as Arrow from 'apache-arrow';
+import type { SqlDatabase } from './sql/sql-database';
+
+export type DanfoModule = typeof Danfo;
+export type TfModule = typeof Tf;
+export type ArrowModule = typeof Arrow;
+
+/**
+ * The libraries cells use. `arrow` must be the very module instance DuckDB-WASM uses on this
+ * platform (in Node its CommonJS build, in the browser the ES module): Arrow checks classes with
+ * `instanceof`, so tables from a second copy would not be recognised.
+ */
+export type KernelLibraries = { dfd: DanfoModule; tf: TfModule; arrow: ArrowModule };
+
+/** A data file that SQL may read, under the name the query uses for it. */
+export type DataFile = { name: string; location: string };
+
+export interface KernelPlatform {
+  /** Opens a fresh DuckDB-WASM database for one kernel. */
+  openDatabase(): Promise<SqlDatabase>;
+  /**
+   * The files a relative path or glob in a query stands for, resolved against the notebook's
+   * folder. A plain path resolves even when the file does not exist yet (`COPY … TO`).
+   * Absolute paths and URLs are not passed here. A platform whose DuckDB runtime resolves
+   * relative paths against the notebook's folder itself (Node) returns none.
+   */
+  resolveDataFiles(pathOrGlob: string): Promise<DataFile[]>;
+  /** `import x from "specifier"` in a cell, for modules that are not kernel built-ins. */
+  importModule(specifier: string): Promise<unknown>;
+  /** danfo.js, Arrow and TF.js, with the best TF.js backend the platform has already selected. */
+  loadLibraries(): Promise<KernelLibraries>;
+}

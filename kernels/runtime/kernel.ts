@@ -1,0 +1,187 @@
+/**
+ * The notebook kernel: runs TypeScript and `%%sql` cells one at a time against a shared scope,
+ * with DuckDB-WASM, danfo.js and TF.js available as globals. It runs the same in Node (headless)
+ * and in a Web Worker (the app); everything platform-specific comes through `KernelPlatform`.
+ */
+import type { Output } from '../../core/outputs';
+import type { CellLocation, KernelInfo } from '../../core/protocol';
+import { compileCell } from '../compile/compile-cell';
+import { StackMapper } from '../compile/stack-trace';
+import { createChartHelpers } from '../charts/plotly-charts';
+import { displayBundle, resultBundle } from '../display/format-value';
+import type { KernelLibraries, KernelPlatform } from '../platform';
+import { parseSqlCell } from '../sql/sql-cell';
+import { SqlEngine } from '../sql/sql-engine';
+import { createCellConsole } from './cell-console';
+import { sqlCellError, typescriptCellError, type CellError } from './error-output';
+import { OutputCollector } from './output-collector';
+
+export type ExecuteOptions = {
+  /** Shown as `In[N]` in stack traces and stored with the result. */
+  executionCount: number;
+  /** Called with each output as it happens (stream text arrives in pieces). */
+  onOutput?: (output: Output) => void;
+};
+
+export type ExecuteReply = {
+  status: 'done' | 'error';
+  durationMs: number;
+  /** The cell's outputs as a notebook stores them (stream pieces merged). */
+  outputs: Output[];
+  errorLocation: CellLocation | null;
+};
+
+type CompiledFunction = (
+  scope: Record<string, unknown>,
+  importModule: (specifier: string) => Promise<unknown>,
+  interop: (module: unknown) => unknown,
+  console: unknown,
+  display: (value: unknown) => void,
+) => Promise<unknown[] | undefined>;
+
+export class Kernel {
+  private readonly scope: Record<string, unknown> = Object.create(null);
+  private readonly stacks = new StackMapper();
+  private readonly builtinModules: Record<string, unknown>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly platform: KernelPlatform,
+    private readonly sql: SqlEngine,
+    private readonly libs: KernelLibraries,
+    readonly info: KernelInfo,
+  ) {
+    this.builtinModules = {
+      danfojs: libs.dfd,
+      '@tensorflow/tfjs': libs.tf,
+      'apache-arrow': libs.arrow,
+    };
+    Object.assign(this.scope, {
+      // Awaited here so that a failing query's stack reaches back to the cell's line.
+      sql: async (strings: TemplateStringsArray, ...values: unknown[]) =>
+        await this.sql.template(strings, values),
+      register: (name: string, data: unknown) => this.sql.register(name, data),
+      dfd: libs.dfd,
+      tf: libs.tf,
+      arrow: libs.arrow,
+      chart: createChartHelpers(libs),
+    });
+  }
+
+  static async start(platform: KernelPlatform): Promise<Kernel> {
+    const [database, libs] = await Promise.all([platform.openDatabase(), platform.loadLibraries()]);
+    const sql = new SqlEngine(database, platform, libs);
+    raiseStackTraceLimit(STACK_TRACE_LIMIT);
+    return new Kernel(platform, sql, libs, {
+      sqlEngine: database.description,
+      tfBackend: libs.tf.getBackend(),
+    });
+  }
+
+  /** Runs one cell. Calls are queued: a cell never starts before the previous one ended. */
+  execute(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
+    const run = this.queue.then(() => this.run(code, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  dispose(): void {
+    this.sql.close();
+  }
+
+  private async run(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
+    const started = performance.now();
+    const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
+    let error: CellError | null = null;
+    try {
+      const sqlCell = parseSqlCell(code);
+      if (sqlCell)
+        error = await this.runSql(sqlCell.query, sqlCell.bindTo, outputs, options.executionCount);
+      else error = await this.runTypeScript(code, outputs, options.executionCount);
+    } catch (thrown) {
+      error = typescriptCellError(thrown, this.stacks, code);
+    }
+    if (error) outputs.error(error.ename, error.evalue, error.traceback);
+    outputs.finish();
+    return {
+      status: error ? 'error' : 'done',
+      durationMs: performance.now() - started,
+      outputs: outputs.outputs,
+      errorLocation: error?.location ?? null,
+    };
+  }
+
+  private async runSql(
+    query: string,
+    bindTo: string | null,
+    outputs: OutputCollector,
+    executionCount: number,
+  ): Promise<CellError | null> {
+    if (query.trim() === '') return null;
+    let result;
+    try {
+      result = await this.sql.run(query);
+    } catch (thrown) {
+      return sqlCellError(thrown, 2);
+    }
+    if (bindTo) this.scope[bindTo] = result;
+    const bundle = resultBundle(result, this.libs);
+    if (bundle) outputs.result(bundle, executionCount);
+    return null;
+  }
+
+  private async runTypeScript(
+    code: string,
+    outputs: OutputCollector,
+    executionCount: number,
+  ): Promise<CellError | null> {
+    const compiled = compileCell(code, `In[${executionCount}]`);
+    this.stacks.register(compiled, code);
+    for (const name of compiled.declared) {
+      if (!(name in this.scope)) this.scope[name] = undefined;
+    }
+    const fn = (0, eval)(compiled.script) as CompiledFunction;
+    const display = (value: unknown) => outputs.display(displayBundle(value, this.libs));
+    const console = createCellConsole(outputs, () => performance.now());
+    try {
+      const returned = await fn(
+        this.scope,
+        (specifier) => this.importModule(specifier),
+        interop,
+        console,
+        display,
+      );
+      if (compiled.returnsValue && returned) {
+        const bundle = resultBundle(returned[0], this.libs);
+        if (bundle) outputs.result(bundle, executionCount);
+      }
+      return null;
+    } catch (thrown) {
+      return typescriptCellError(thrown, this.stacks, code, compiled.scriptUrl);
+    }
+  }
+
+  private importModule(specifier: string): Promise<unknown> {
+    if (specifier in this.builtinModules) return Promise.resolve(this.builtinModules[specifier]);
+    return this.platform.importModule(specifier);
+  }
+}
+
+/**
+ * V8 keeps 10 frames by default: an error deep inside TF.js or danfo.js used all of them on library
+ * frames, so the trace lost the cell's own line. The kernel owns its worker (or headless process).
+ */
+const STACK_TRACE_LIMIT = 100;
+
+function raiseStackTraceLimit(limit: number): void {
+  const v8Error = Error as { stackTraceLimit?: unknown };
+  if (typeof v8Error.stackTraceLimit === 'number' && v8Error.stackTraceLimit < limit) {
+    v8Error.stackTraceLimit = limit;
+  }
+}
+
+/** What `import x from "m"` binds: a module's default export, or the module itself (CommonJS). */
+function interop(module: unknown): unknown {
+  if (typeof module === 'object' && module !== null && 'default' in module) return module;
+  return { ...(module as object), default: module };
+}

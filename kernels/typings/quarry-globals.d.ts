@@ -1,0 +1,84 @@
+/**
+ * The globals every Quarry TypeScript cell sees (kernels/runtime/kernel.ts). The editor loads
+ * this file (with danfo.js, TF.js and Arrow's own typings) for completion and checking; a cell
+ * bound by `%%sql NAME` adds `declare const NAME: QuarrySqlResult` on top.
+ * Kept honest by quarry-globals.test.ts, which type-checks cells that use every global.
+ */
+
+/** danfo.js: pandas-style DataFrames (made on demand; keep large data in SQL). */
+declare const dfd: typeof import('danfojs');
+/** TensorFlow.js on the best backend available (WebGPU/WebGL in the app, WASM in Node). */
+declare const tf: typeof import('@tensorflow/tfjs');
+/** Apache Arrow, the format query results come in. */
+declare const arrow: typeof import('apache-arrow');
+
+/** A query result: displays as a table; converts on demand. */
+interface QuarrySqlResult {
+  readonly numRows: number;
+  readonly columns: string[];
+  /** Columns with their Table Schema type and DuckDB/Arrow type. */
+  readonly fields: { name: string; type: string; sourceType: string }[];
+  toArrow(): import('apache-arrow').Table;
+  /** Rows as plain objects (DATE/TIMESTAMP as Date, NULL as null), the first `limit` if given. */
+  toRows(limit?: number): Record<string, unknown>[];
+  toDataFrame(): import('danfojs').DataFrame;
+  /** The value of a 1 × 1 result, e.g. `select count(*) from t`. */
+  scalar(): unknown;
+}
+
+type QuarrySqlParameter = string | number | bigint | boolean | Date | null | undefined;
+
+/**
+ * Runs SQL on DuckDB-WASM. Interpolated values are bound as parameters ($1, $2, …), never
+ * spliced into the text, so they may stand only where a SQL value may.
+ * Relative file paths ('data/x.parquet', 'logs/*.csv') resolve against the notebook's folder.
+ */
+declare function sql(
+  strings: TemplateStringsArray,
+  ...values: QuarrySqlParameter[]
+): Promise<QuarrySqlResult>;
+
+/** Makes a DataFrame, Arrow table or query result queryable from SQL as table `name` (replacing it). */
+declare function register(
+  name: string,
+  data: import('danfojs').DataFrame | import('apache-arrow').Table | QuarrySqlResult,
+): void;
+
+/** Shows a value below the cell now (tables, charts, text), without ending the cell. */
+declare function display(value: unknown): void;
+
+type QuarryChartData =
+  | QuarrySqlResult
+  | import('apache-arrow').Table
+  | import('danfojs').DataFrame
+  | Record<string, unknown>[];
+
+/** A plotly figure; displays as a chart. */
+interface QuarryFigure {
+  readonly data: Record<string, unknown>[];
+  readonly layout: Record<string, unknown>;
+}
+
+interface QuarryXYOptions {
+  x: string;
+  y: string | string[];
+  /** One trace per distinct value of this column. */
+  color?: string;
+  title?: string;
+}
+
+interface QuarryHistogramOptions {
+  x: string;
+  /** Number of equal-width bins (default 30). */
+  bins?: number;
+  color?: string;
+  title?: string;
+}
+
+/** Chart helpers producing plotly figures (application/vnd.plotly.v1+json). */
+declare const chart: {
+  line(data: QuarryChartData, options: QuarryXYOptions): QuarryFigure;
+  scatter(data: QuarryChartData, options: QuarryXYOptions): QuarryFigure;
+  bar(data: QuarryChartData, options: QuarryXYOptions): QuarryFigure;
+  histogram(data: QuarryChartData, options: QuarryHistogramOptions): QuarryFigure;
+};
