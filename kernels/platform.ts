@@ -17,7 +17,18 @@ export type ArrowModule = typeof Arrow;
  * platform (in Node its CommonJS build, in the browser the ES module): Arrow checks classes with
  * `instanceof`, so tables from a second copy would not be recognised.
  */
-export type KernelLibraries = { dfd: DanfoModule; tf: TfModule; arrow: ArrowModule };
+export type KernelLibraries = {
+  dfd: DanfoModule;
+  tf: TfModule;
+  arrow: ArrowModule;
+  parquet: ParquetReader;
+};
+
+/** Reads Parquet (parquet-wasm): file bytes in, an Arrow IPC stream out. */
+export type ParquetReader = { readParquet(file: Uint8Array): Uint8Array };
+
+/** A data file matched by a path or glob, with a version that changes when the file does. */
+export type DataFileVersion = { name: string; version: string };
 
 /** A data file that SQL may read, under the name the query uses for it. */
 export type DataFile = { name: string; location: string };
@@ -32,6 +43,13 @@ export interface KernelPlatform {
    * relative paths against the notebook's folder itself (Node) returns none.
    */
   resolveDataFiles(pathOrGlob: string): Promise<DataFile[]>;
+  /**
+   * The files a relative path or glob matches, for the formats the kernel loads itself
+   * (Parquet, JSON: see sql/loaded-formats.ts). Names are relative, with `/`.
+   */
+  listDataFiles(pattern: string): Promise<DataFileVersion[]>;
+  /** The bytes of a data file named by `listDataFiles`. */
+  readDataFile(name: string): Promise<Uint8Array>;
   /** `import x from "specifier"` in a cell, for modules that are not kernel built-ins. */
   importModule(specifier: string): Promise<unknown>;
   /** danfo.js, Arrow and TF.js, with the best TF.js backend the platform has already selected. */

@@ -15,6 +15,7 @@ import {
   rmSync,
   truncateSync,
 } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,11 +23,13 @@ import type { DuckDBModule, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
 import type {
   ArrowModule,
   DataFile,
+  DataFileVersion,
   KernelLibraries,
   KernelPlatform,
 } from '../../kernels/platform';
 import { DuckDbWasmDatabase, type SqlDatabase } from '../../kernels/sql/sql-database';
-import { globFilesSync } from '../glob';
+import { globFiles, globFilesSync } from '../glob';
+import { isGlob } from '../../kernels/sql/file-references';
 
 const require = createRequire(import.meta.url);
 
@@ -45,6 +48,20 @@ export function createNodeKernelPlatform({
     // matched by DuckDB-WASM's own glob, where `*` spans folders, so `data/*.csv` would pick up
     // `data/sub/x.csv` once some query had named it.
     resolveDataFiles: async (): Promise<DataFile[]> => [],
+    async listDataFiles(pattern: string): Promise<DataFileVersion[]> {
+      const names = isGlob(pattern)
+        ? await globFiles(notebookDir, pattern)
+        : existsSync(path.resolve(notebookDir, pattern))
+          ? [pattern]
+          : [];
+      return Promise.all(
+        names.map(async (name) => {
+          const info = await stat(path.resolve(notebookDir, name));
+          return { name, version: `${info.size}:${info.mtimeMs}` };
+        }),
+      );
+    },
+    readDataFile: (name: string) => readFile(path.resolve(notebookDir, name)),
     async importModule(specifier: string): Promise<unknown> {
       // Bare names resolve from the notebook's folder first (its own node_modules), then Quarry's.
       const fromNotebook = createRequire(path.join(notebookDir, 'notebook.js'));
@@ -104,6 +121,9 @@ async function openDatabase(notebookDir: string): Promise<SqlDatabase> {
     query: (text) => forgetting(() => database.query(text)),
     queryWithParams: (text, params) => forgetting(() => database.queryWithParams(text, params)),
     replaceTable: (name, table) => database.replaceTable(name, table),
+    insertArrowIpc: (target, ipc) => forgetting(() => database.insertArrowIpc(target, ipc)),
+    insertJsonArray: (target, json) => forgetting(() => database.insertJsonArray(target, json)),
+    dropTable: (schema, name) => database.dropTable(schema, name),
     registerFile: (name, location) => database.registerFile(name, location),
     close: () => database.close(),
   };
@@ -234,7 +254,11 @@ function loadLibraries(): Promise<KernelLibraries> {
     await tf.ready();
     // DuckDB-WASM's Node build is CommonJS and requires Arrow's CommonJS build: use that copy.
     const arrow = require('apache-arrow') as ArrowModule;
-    return { tf, dfd, arrow };
+    const parquetWasm = require('parquet-wasm') as typeof import('parquet-wasm');
+    const parquet = {
+      readParquet: (file: Uint8Array) => parquetWasm.readParquet(file).intoIPCStream(),
+    };
+    return { tf, dfd, arrow, parquet };
   })();
   return libraries;
 }

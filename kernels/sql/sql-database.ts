@@ -16,6 +16,11 @@ export interface SqlDatabase {
   queryWithParams(text: string, params: unknown[]): arrow.Table;
   /** Creates (or replaces) table `name` from an Arrow table. */
   replaceTable(name: string, table: arrow.Table): void;
+  /** Creates table `schema.name` from an Arrow IPC stream, or appends to it (`create: false`). */
+  insertArrowIpc(target: TableTarget, ipc: Uint8Array): void;
+  /** The same from the bytes of a JSON array of objects (DuckDB-WASM's own importer). */
+  insertJsonArray(target: TableTarget, json: Uint8Array): void;
+  dropTable(schema: string, name: string): void;
   /** Makes `name` in queries read the file at `location` (a path or URL, by platform). */
   registerFile(name: string, location: string): void;
   /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)". */
@@ -23,9 +28,12 @@ export interface SqlDatabase {
   close(): void;
 }
 
+export type TableTarget = { schema: string; name: string; create: boolean };
+
 export class DuckDbWasmDatabase implements SqlDatabase {
   private readonly connection: DuckDBConnection;
   private readonly registered = new Map<string, string>();
+  private jsonBuffers = 0;
   readonly description: string;
 
   constructor(
@@ -62,6 +70,32 @@ export class DuckDbWasmDatabase implements SqlDatabase {
     if (existing === 'VIEW') this.connection.query(`drop view ${quoteIdentifier(name)}`);
     else if (existing !== undefined) this.connection.query(`drop table ${quoteIdentifier(name)}`);
     this.connection.insertArrowTable(table, { name, create: true });
+  }
+
+  insertArrowIpc(target: TableTarget, ipc: Uint8Array): void {
+    this.ensureSchema(target.schema);
+    this.connection.insertArrowFromIPCStream(ipc, target);
+  }
+
+  insertJsonArray(target: TableTarget, json: Uint8Array): void {
+    this.ensureSchema(target.schema);
+    const buffer = `quarry-json-${++this.jsonBuffers}.json`;
+    this.bindings.registerFileBuffer(buffer, json);
+    try {
+      this.connection.insertJSONFromPath(buffer, target);
+    } finally {
+      this.bindings.dropFile(buffer);
+    }
+  }
+
+  dropTable(schema: string, name: string): void {
+    this.connection.query(
+      `drop table if exists ${quoteIdentifier(schema)}.${quoteIdentifier(name)}`,
+    );
+  }
+
+  private ensureSchema(schema: string): void {
+    this.connection.query(`create schema if not exists ${quoteIdentifier(schema)}`);
   }
 
   registerFile(name: string, location: string): void {

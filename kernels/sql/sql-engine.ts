@@ -9,24 +9,29 @@ import { dataFrameToArrow } from '../frames/danfo-arrow';
 import { isDanfoFrame } from '../frames/danfo-table';
 import type { KernelLibraries, KernelPlatform } from '../platform';
 import { relativeFileReferences } from './file-references';
+import { FileLoader } from './file-loader';
 import type { SqlDatabase } from './sql-database';
 import { withSqlErrors } from './sql-error';
 import { SqlResult } from './sql-result';
 
 export class SqlEngine {
+  private readonly files: FileLoader;
+
   constructor(
     private readonly database: SqlDatabase,
     private readonly platform: KernelPlatform,
     private readonly libs: KernelLibraries,
-  ) {}
+  ) {
+    this.files = new FileLoader(database, platform, libs.parquet);
+  }
 
   get description(): string {
     return this.database.description;
   }
 
   /** Runs SQL text (one or more statements) and returns the last statement's result. */
-  async run(text: string): Promise<SqlResult> {
-    await this.registerReferencedFiles(text);
+  async run(userText: string): Promise<SqlResult> {
+    const text = await this.prepare(userText);
     return new SqlResult(
       withSqlErrors(() => this.database.query(text)),
       this.libs,
@@ -38,8 +43,9 @@ export class SqlEngine {
     // `return await`, not `return`: V8's async stack trace of a failing query reaches the cell's
     // line only through a chain of awaits.
     if (values.length === 0) return await this.run(strings.join(''));
-    const text = strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), '');
-    await this.registerReferencedFiles(text);
+    const text = await this.prepare(
+      strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), ''),
+    );
     const params = values.map(toParameter);
     return new SqlResult(
       withSqlErrors(() => this.database.queryWithParams(text, params)),
@@ -68,6 +74,12 @@ export class SqlEngine {
     if (isDanfoFrame(data) && data.ndim === 2)
       return dataFrameToArrow(data as DataFrame, this.libs.arrow);
     throw new TypeError('register: expected a danfo DataFrame, an Arrow table or a sql result');
+  }
+
+  /** Makes the files a query names readable, and returns the query to run. */
+  private async prepare(text: string): Promise<string> {
+    await this.registerReferencedFiles(text);
+    return this.files.prepare(text);
   }
 
   private async registerReferencedFiles(text: string): Promise<void> {
