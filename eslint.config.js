@@ -80,6 +80,16 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(node, electron, layer('kernels'), layer('host'), layer('cli'), layer('electron')),
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['kernels/worker/**/*.ts'],
+    languageOptions: { globals: globals.worker },
+  },
+  {
     files: ['host/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(electron, layer('cli'), layer('renderer'), layer('electron')),

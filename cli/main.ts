@@ -3,12 +3,14 @@
  * or unreadable input, with a one-line reason on stderr.
  */
 import { runCommand, type Terminal } from './commands/run';
+import { serveCommand } from './commands/serve';
 import { EXIT, UsageError } from './usage-error';
 
 const USAGE = `usage: quarry <command> [options]
 
 Commands:
   run NOTEBOOK [-o OUT.ipynb]   run every cell of a notebook headlessly and save the result
+  serve [NOTEBOOK] [--port N]   open the notebook app in the browser (served on 127.0.0.1)
 
 Run "quarry <command> --help" for a command's options.`;
 
@@ -24,6 +26,8 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'run':
         return await runCommand(rest, terminal);
+      case 'serve':
+        return await serveCommand(rest, terminal);
       default:
         throw new UsageError(`unknown command "${command}" (see quarry --help)`);
     }

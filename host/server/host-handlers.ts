@@ -1,0 +1,146 @@
+/**
+ * The host side of `core/host-contract.ts`: one async function per operation, independent of
+ * the transport, so the browser-mode server (HTTP) and the Electron main process (IPC) run the
+ * same code. Every path in a request goes through the workspace guard first; every failure
+ * comes out as a HostError with a one-line message that names paths relative to the workspace.
+ */
+import path from 'node:path';
+import {
+  parseHostRequest,
+  type HostOperation,
+  type HostRequests,
+  type HostResponses,
+} from '../../core/host-contract';
+import { RecentFiles } from '../state/recent-files';
+import { RecoveryStore } from '../state/recovery-store';
+import { defaultStateDir } from '../state/state-dir';
+import { resolveDataFiles } from './datafiles-resolve';
+import { listFolder } from './folder-list';
+import { HostError, toHostError } from './host-error';
+import {
+  discardRecovery,
+  openNotebook,
+  saveNotebook,
+  writeRecovery,
+  type NotebookContext,
+} from './notebook-handlers';
+import { isInside, resolveInWorkspace, toWorkspacePath } from './workspace';
+
+export type HostHandlers = {
+  [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;
+};
+
+export type HostHandlerOptions = {
+  /** The workspace folder. */
+  root: string;
+  /** The notebook Quarry was opened with (absolute, or relative to root), if any. */
+  notebook?: string | null;
+  /** Per-user state (recovery copies, recent files); default `defaultStateDir()`. */
+  stateDir?: string;
+};
+
+/** How many recent notebooks `recent.list` returns. */
+const RECENT_SHOWN = 10;
+
+export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
+  const root = path.resolve(options.root);
+  const notebook = notebookWithin(root, options.notebook ?? null);
+  const stateDir = options.stateDir ?? defaultStateDir();
+  const context: NotebookContext = {
+    recovery: new RecoveryStore(stateDir),
+    recent: new RecentFiles(stateDir),
+  };
+
+  /** Runs `action` on the checked absolute path; converts whatever it throws to a HostError. */
+  const atPath = async <T>(
+    relative: string,
+    action: (absolute: string, shown: string) => Promise<T>,
+  ): Promise<T> => {
+    let absolute: string | undefined;
+    let shown = relative;
+    try {
+      absolute = await resolveInWorkspace(root, relative);
+      shown = toWorkspacePath(root, absolute);
+      return await action(absolute, shown);
+    } catch (error) {
+      throw toHostError(error, absolute, shown);
+    }
+  };
+
+  return {
+    'workspace.info': async () => ({ root, notebook }),
+    'notebook.open': (request) =>
+      atPath(request.path, (absolute, shown) => openNotebook(context, absolute, shown)),
+    'notebook.save': (request) =>
+      atPath(request.path, (absolute, shown) => saveNotebook(context, absolute, shown, request)),
+    'recovery.write': (request) =>
+      atPath(request.path, (absolute, shown) =>
+        writeRecovery(context, absolute, shown, request.text),
+      ),
+    'recovery.discard': (request) =>
+      atPath(request.path, (absolute) => discardRecovery(context, absolute)),
+    'folder.list': (request) =>
+      atPath(request.path, async (absolute, shown) => ({
+        path: shown,
+        entries: await listFolder(root, absolute, shown),
+      })),
+    'recent.list': async () => {
+      try {
+        return { paths: await recentWithin(root, context.recent) };
+      } catch (error) {
+        throw toHostError(error);
+      }
+    },
+    'datafiles.resolve': async (request) => {
+      if (request.pattern.trim() === '')
+        throw new HostError('bad-request', 'datafiles.resolve: the pattern is empty');
+      try {
+        return { files: await resolveDataFiles(root, request.pattern) };
+      } catch (error) {
+        throw toHostError(error);
+      }
+    },
+  };
+}
+
+/**
+ * Checks an untrusted `payload` against the contract and runs the operation: what a transport
+ * calls once it knows the operation name. Throws HostError ('bad-request' for a bad shape).
+ */
+export async function dispatchHostRequest<K extends HostOperation>(
+  handlers: HostHandlers,
+  operation: K,
+  payload: unknown,
+): Promise<HostResponses[K]> {
+  let request: HostRequests[K];
+  try {
+    request = parseHostRequest(operation, payload);
+  } catch (error) {
+    throw toHostError(error);
+  }
+  const handler: (request: HostRequests[K]) => Promise<HostResponses[K]> = handlers[operation];
+  return handler(request);
+}
+
+function notebookWithin(root: string, notebook: string | null): string | null {
+  if (notebook === null) return null;
+  const absolute = path.resolve(root, notebook);
+  if (!isInside(root, absolute) || absolute === root)
+    throw new Error('createHostHandlers: the notebook must be a file inside the workspace');
+  return toWorkspacePath(root, absolute);
+}
+
+/** Recent notebooks of this workspace, re-checked by the guard (a link may have changed). */
+async function recentWithin(root: string, recent: RecentFiles): Promise<string[]> {
+  const shown: string[] = [];
+  for (const absolute of await recent.list((p) => isInside(root, p), Infinity)) {
+    if (shown.length >= RECENT_SHOWN) break;
+    const relative = toWorkspacePath(root, absolute);
+    const checked = await resolveInWorkspace(root, relative).then(
+      () => true,
+      () => false,
+    );
+    if (checked) shown.push(relative);
+  }
+  return shown;
+}

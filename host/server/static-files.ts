@@ -1,0 +1,81 @@
+/**
+ * The app itself: files of the built renderer (`dist/renderer/`), `/` being `index.html`. No
+ * directory listings and no way out of the folder (the workspace guard, with the renderer
+ * folder as its root). Until the renderer is built, `/` explains how to build it instead of
+ * showing a bare 404; the check is made per request, so building while serving just works.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { sendHtml, sendText } from './http-util';
+import { contentTypeOf } from './mime-types';
+import { sendFile } from './send-file';
+import { errorCode, ForbiddenPathError, resolveInWorkspace } from './workspace';
+
+/** `rawPath` is the URL path without the query, still percent-encoded. */
+export async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  staticDir: string,
+  rawPath: string,
+): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendText(response, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
+    return;
+  }
+  let relative: string;
+  try {
+    relative = decodeURIComponent(rawPath).replace(/^\/+/, '');
+  } catch {
+    sendText(response, 400, 'bad percent-encoding in the path\n');
+    return;
+  }
+  const wantsIndex = relative === '' || relative === 'index.html';
+  if (wantsIndex) {
+    // Checked before the guard, which refuses everything when the folder itself is missing.
+    if (!(await isFile(path.join(staticDir, 'index.html'))))
+      return sendHtml(response, 200, NOT_BUILT_PAGE);
+    relative = 'index.html';
+  }
+  let absolute: string;
+  try {
+    absolute = await resolveInWorkspace(staticDir, relative);
+  } catch (error) {
+    if (!(error instanceof ForbiddenPathError)) throw error;
+    sendText(response, 404, 'not found\n'); // nothing outside the app exists, as far as we say
+    return;
+  }
+  try {
+    const result = await sendFile(request, response, absolute, {
+      'Content-Type': contentTypeOf(absolute),
+      // The app changes when it is rebuilt: always revalidate (cheap on loopback).
+      'Cache-Control': 'no-cache',
+    });
+    if (result === 'not-a-file') sendText(response, 404, 'not found\n');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EACCES')
+      sendText(response, 404, 'not found\n');
+    else throw error;
+  }
+}
+
+async function isFile(absolute: string): Promise<boolean> {
+  try {
+    return (await stat(absolute)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Shown at `/` when `dist/renderer/index.html` is missing. */
+export const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Quarry: the app is not built yet</title></head>
+<body>
+<h1>Quarry: the app is not built yet</h1>
+<p>The server is running, but the notebook app (<code>dist/renderer/</code>) has not been built.
+Run <code>npm run build</code> in the Quarry folder, then reload this page.</p>
+</body>
+</html>
+`;
