@@ -82,7 +82,14 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
-    rules: restrict(node, electron, layer('kernels'), layer('host'), layer('cli'), layer('electron')),
+    rules: restrict(
+      node,
+      electron,
+      layer('kernels'),
+      layer('host'),
+      layer('cli'),
+      layer('electron'),
+    ),
     languageOptions: { globals: globals.browser },
   },
   {
