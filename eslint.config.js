@@ -97,6 +97,22 @@ export default tseslint.config(
     languageOptions: { globals: globals.worker },
   },
   {
+    files: ['electron/**/*.ts'],
+    ignores: ['**/*.test.ts', 'electron/test/**'],
+    rules: restrict(layer('kernels'), layer('cli'), layer('renderer')),
+    languageOptions: { globals: globals.node },
+  },
+  // The sandboxed preload, and what it bundles: only 'electron' and core/.
+  {
+    files: ['electron/preload/**/*.ts', 'electron/shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(node, layer('kernels'), layer('host'), layer('cli'), layer('renderer')),
+  },
+  {
+    files: ['electron/*.mjs', 'build/*.mjs', 'renderer/build/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['host/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(electron, layer('cli'), layer('renderer'), layer('electron')),

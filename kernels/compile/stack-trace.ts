@@ -105,6 +105,10 @@ function cleanFunctionName(fn: string | null): string | null {
   return name === null || name === 'eval' || name === '<anonymous>' ? null : name;
 }
 
+/** The kernel's own code: its sources, the CLI bundle, or the app's worker bundle. */
 function isKernelFrame(file: string): boolean {
-  return /\/kernels\/|node:internal|quarry[^/]*\.js$/.test(file) && !/node_modules/.test(file);
+  return (
+    /\/kernels\/|node:internal|quarry[^/]*\.js$|\/kernel-worker-[^/]*\.js$/.test(file) &&
+    !/node_modules/.test(file)
+  );
 }

@@ -21,6 +21,12 @@ export type ExecuteOptions = {
   executionCount: number;
   /** Called with each output as it happens (stream text arrives in pieces). */
   onOutput?: (output: Output) => void;
+  /**
+   * Interrupts the cell: the kernel stops waiting for it as soon as this is aborted, so a cell
+   * stuck on a pending `await` ends at once and the scope survives. JavaScript cannot be stopped
+   * from outside, so work the cell already started (a timer, a fetch) may still finish later.
+   */
+  signal?: AbortSignal;
 };
 
 export type ExecuteReply = {
@@ -29,6 +35,8 @@ export type ExecuteReply = {
   /** The cell's outputs as a notebook stores them (stream pieces merged). */
   outputs: Output[];
   errorLocation: CellLocation | null;
+  /** The cell was stopped through `signal` (its status is then `error`, with a note saying so). */
+  interrupted: boolean;
 };
 
 type CompiledFunction = (
@@ -93,11 +101,14 @@ export class Kernel {
     const started = performance.now();
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
     let error: CellError | null = null;
+    let interrupted = false;
     try {
-      const sqlCell = parseSqlCell(code);
-      if (sqlCell)
-        error = await this.runSql(sqlCell.query, sqlCell.bindTo, outputs, options.executionCount);
-      else error = await this.runTypeScript(code, outputs, options.executionCount);
+      const work: Promise<CellError | null | typeof INTERRUPTED> = options.signal?.aborted
+        ? Promise.resolve(INTERRUPTED)
+        : this.runCell(code, outputs, options.executionCount);
+      const outcome = await untilAborted(work, options.signal);
+      interrupted = outcome === INTERRUPTED;
+      error = outcome === INTERRUPTED ? INTERRUPTED_ERROR : outcome;
     } catch (thrown) {
       error = typescriptCellError(thrown, this.stacks, code);
     }
@@ -108,7 +119,19 @@ export class Kernel {
       durationMs: performance.now() - started,
       outputs: outputs.outputs,
       errorLocation: error?.location ?? null,
+      interrupted,
     };
+  }
+
+  private runCell(
+    code: string,
+    outputs: OutputCollector,
+    executionCount: number,
+  ): Promise<CellError | null> {
+    const sqlCell = parseSqlCell(code);
+    return sqlCell
+      ? this.runSql(sqlCell.query, sqlCell.bindTo, outputs, executionCount)
+      : this.runTypeScript(code, outputs, executionCount);
   }
 
   private async runSql(
@@ -178,6 +201,29 @@ function raiseStackTraceLimit(limit: number): void {
   if (typeof v8Error.stackTraceLimit === 'number' && v8Error.stackTraceLimit < limit) {
     v8Error.stackTraceLimit = limit;
   }
+}
+
+const INTERRUPTED = Symbol('interrupted');
+
+/** Shown like IPython's KeyboardInterrupt, so the cell says why it ended. */
+const INTERRUPTED_ERROR: CellError = {
+  ename: 'Interrupted',
+  evalue: 'the cell was interrupted',
+  traceback: ['Interrupted: the cell was interrupted'],
+  location: null,
+};
+
+/** `work`'s result, or INTERRUPTED as soon as `signal` is aborted. */
+function untilAborted<T>(
+  work: Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T | typeof INTERRUPTED> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const stop = () => resolve(INTERRUPTED);
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 }
 
 /** What `import x from "m"` binds: a module's default export, or the module itself (CommonJS). */

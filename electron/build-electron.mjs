@@ -1,0 +1,43 @@
+// Bundles the desktop shell with esbuild: the main process (Node, Electron left external) and the
+// sandboxed preload (CommonJS, everything inlined: a sandboxed preload may require 'electron' and
+// nothing else). The renderer is built by Vite (`vite build`) into dist/renderer.
+//   node electron/build-electron.mjs   →   dist/electron/main.cjs, dist/electron/preload.cjs
+import { build } from 'esbuild';
+import { fileURLToPath, URL } from 'node:url';
+import process from 'node:process';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+  // Electron 41 runs a Node of version 22 or later in the main process.
+  target: 'node22',
+};
+
+try {
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: ['electron/main/main.ts'],
+      outfile: 'dist/electron/main.cjs',
+      platform: 'node',
+    }),
+    build({
+      ...common,
+      entryPoints: ['electron/preload/preload.ts'],
+      outfile: 'dist/electron/preload.cjs',
+      // Not 'node': a sandboxed preload has no Node built-ins; esbuild must not assume them.
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+    }),
+  ]);
+  process.stdout.write('built dist/electron/main.cjs and dist/electron/preload.cjs\n');
+} catch {
+  // esbuild has printed the errors.
+  process.exit(1);
+}

@@ -1,0 +1,42 @@
+/**
+ * DuckDB-WASM in the kernel's worker: the blocking browser build (docs/decisions.md: the kernel
+ * already runs off the UI thread, so DuckDB's own async worker would only add a hop per query).
+ * Data files are registered as HTTP URLs that DuckDB reads lazily with range requests.
+ *
+ * The build is imported by a path the package does not export; the renderer's Vite config
+ * aliases it to the file (kernels/worker/duckdb-browser-blocking.d.ts has the types).
+ */
+import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
+import { DuckDbWasmDatabase } from '../sql/sql-database';
+import { BrowserDatabase } from './browser-database';
+
+export async function openBrowserDatabase(
+  modules: KernelWorkerConfig['duckdb'],
+): Promise<BrowserDatabase> {
+  const duckdb = await import('@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs');
+  // No worker scripts: the blocking build runs in this thread. It picks `eh` where supported.
+  const bundles = {
+    mvp: { mainModule: modules.mvpModule, mainWorker: '' },
+    eh: { mainModule: modules.ehModule, mainWorker: '' },
+  };
+  const bindings = await duckdb.createDuckDB(
+    bundles,
+    new duckdb.VoidLogger(),
+    duckdb.BROWSER_RUNTIME,
+  );
+  await bindings.instantiate(() => undefined);
+  bindings.open({
+    path: ':memory:',
+    query: { castBigIntToDouble: true, castDecimalToDouble: true },
+  });
+  // This build has no Parquet or JSON built in and would fetch those extensions from the
+  // internet on first use, which offline machines cannot do (docs/decisions.md): fail at once
+  // with DuckDB's own message instead, as the Node platform does. The kernel loads such files
+  // itself (kernels/sql/loaded-formats.ts).
+  const setup = bindings.connect();
+  setup.query('set autoinstall_known_extensions = false; set autoload_known_extensions = false');
+  setup.close();
+  const protocol = duckdb.DuckDBDataProtocol.HTTP;
+  const database = new DuckDbWasmDatabase(bindings, protocol, duckdb.PACKAGE_VERSION);
+  return new BrowserDatabase(database, bindings, protocol);
+}

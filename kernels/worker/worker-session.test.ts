@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import type { FromKernelWorker, KernelWorkerConfig } from '../../core/kernel-worker-protocol';
+import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
+import type { HostRelay } from './host-relay';
+import { KernelWorkerSession, type SessionKernel } from './worker-session';
+
+const config: KernelWorkerConfig = {
+  baseUrl: 'http://127.0.0.1/',
+  duckdb: { mvpModule: 'mvp.wasm', ehModule: 'eh.wasm' },
+  tfWasm: { plain: 'a.wasm', simd: 'b.wasm', threadedSimd: 'c.wasm' },
+  parquetWasm: 'p.wasm',
+};
+
+/**
+ * A kernel whose cells are scripted: `print:x` outputs x, `wait` waits until aborted (as a cell
+ * on a pending await does with a real kernel), `host:x` resolves pattern x through the host.
+ */
+class ScriptedKernel implements SessionKernel {
+  readonly info = { sqlEngine: 'fake', tfBackend: 'cpu' };
+  readonly ran: string[] = [];
+  disposed = false;
+  constructor(private readonly host: HostRelay) {}
+
+  async execute(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
+    this.ran.push(code);
+    const reply = (status: 'done' | 'error', interrupted = false): ExecuteReply => ({
+      status,
+      durationMs: 5,
+      outputs: [],
+      errorLocation: null,
+      interrupted,
+    });
+    if (code.startsWith('print:')) {
+      options.onOutput?.({ output_type: 'stream', name: 'stdout', text: code.slice(6) });
+      return reply('done');
+    }
+    if (code.startsWith('host:')) {
+      const { files } = await this.host.call('datafiles.resolve', { pattern: code.slice(5) });
+      options.onOutput?.({ output_type: 'stream', name: 'stdout', text: files[0]?.url ?? '' });
+      return reply('done');
+    }
+    if (code === 'wait') {
+      await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
+      return reply('error', true);
+    }
+    return reply('error');
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+function setUp(start?: () => Promise<SessionKernel>) {
+  const posted: FromKernelWorker[] = [];
+  const kernels: ScriptedKernel[] = [];
+  const session = new KernelWorkerSession(
+    (message) => posted.push(message),
+    start ??
+      (async (_config, host) => {
+        const kernel = new ScriptedKernel(host);
+        kernels.push(kernel);
+        return kernel;
+      }),
+  );
+  let n = 0;
+  const execute = (code: string) => {
+    n++;
+    session.receive({
+      type: 'execute',
+      requestId: `r${n}`,
+      cellId: `c${n}`,
+      code,
+      executionCount: n,
+    });
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const summary = () =>
+    posted.map((m) => {
+      switch (m.type) {
+        case 'status':
+          return `${m.requestId} ${m.status}`;
+        case 'done':
+          return `${m.requestId} ${m.status}`;
+        case 'output':
+          return `${m.requestId} ${m.output.output_type === 'stream' ? m.output.text : m.output.output_type}`;
+        default:
+          return m.type;
+      }
+    });
+  return { session, posted, kernels, execute, settle, summary };
+}
+
+describe('KernelWorkerSession', () => {
+  it('starts on init, then runs cells in order, streaming their outputs', async () => {
+    const { session, execute, settle, summary } = setUp();
+    execute('print:early'); // before init: waits for the kernel
+    session.receive({ type: 'init', config });
+    execute('print:a');
+    execute('boom');
+    await settle();
+    expect(summary()).toEqual([
+      'loading',
+      'ready',
+      'r1 running',
+      'r1 early',
+      'r1 done',
+      'r2 running',
+      'r2 a',
+      'r2 done',
+      'r3 running',
+      'r3 error',
+    ]);
+  });
+
+  it('ignores malformed messages and a second init', async () => {
+    const { session, posted, settle } = setUp();
+    session.receive({ type: 'execute', code: 1 });
+    session.receive('hello');
+    session.receive({ type: 'init', config });
+    session.receive({ type: 'init', config });
+    await settle();
+    expect(posted.map((m) => m.type)).toEqual(['loading', 'ready']);
+  });
+
+  it('interrupt ends a waiting cell and drops the queue; the kernel keeps running', async () => {
+    const { session, kernels, execute, settle, summary } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('wait');
+    execute('print:never');
+    await settle();
+    session.receive({ type: 'interrupt' });
+    await settle();
+    execute('print:after');
+    await settle();
+    expect(summary().slice(2)).toEqual([
+      'r1 running',
+      'r2 interrupted',
+      'r1 interrupted',
+      'r3 running',
+      'r3 after',
+      'r3 done',
+    ]);
+    expect(kernels).toHaveLength(1);
+    expect(kernels[0].ran).toEqual(['wait', 'print:after']);
+  });
+
+  it('restart stops the cells, disposes the kernel and starts a fresh one', async () => {
+    const { session, kernels, execute, settle, summary } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('wait');
+    execute('print:never');
+    await settle();
+    session.receive({ type: 'restart' });
+    execute('print:fresh');
+    await settle();
+    expect(summary().slice(2)).toEqual([
+      'r1 running',
+      'r2 interrupted',
+      'r1 interrupted',
+      'loading',
+      'ready',
+      'r3 running',
+      'r3 fresh',
+      'r3 done',
+    ]);
+    expect(kernels.map((k) => k.disposed)).toEqual([true, false]);
+    expect(kernels[1].ran).toEqual(['print:fresh']);
+  });
+
+  it('a kernel that cannot start fails its cells with the reason', async () => {
+    const { session, posted, execute, settle } = setUp(() =>
+      Promise.reject(new Error('duckdb-eh.wasm: 404')),
+    );
+    session.receive({ type: 'init', config });
+    execute('print:a');
+    await settle();
+    expect(posted).toContainEqual({ type: 'failed', message: 'duckdb-eh.wasm: 404' });
+    const error = posted.find((m) => m.type === 'output');
+    expect(error?.type === 'output' && error.output).toMatchObject({
+      output_type: 'error',
+      evalue: 'the kernel could not start: duckdb-eh.wasm: 404',
+    });
+    expect(posted.at(-1)).toMatchObject({ type: 'done', requestId: 'r1', status: 'error' });
+  });
+
+  it('relays host calls through the renderer and back', async () => {
+    const { session, posted, execute, settle, summary } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('host:data/*.csv');
+    await settle();
+    const request = posted.find((m) => m.type === 'host-request');
+    expect(request).toEqual({
+      type: 'host-request',
+      id: 1,
+      operation: 'datafiles.resolve',
+      request: { pattern: 'data/*.csv' },
+    });
+    session.receive({
+      type: 'host-response',
+      id: 1,
+      ok: true,
+      response: { files: [{ name: 'data/a.csv', url: '/files/data/a.csv' }] },
+    });
+    await settle();
+    expect(summary().slice(-2)).toEqual(['r1 /files/data/a.csv', 'r1 done']);
+  });
+
+  it('a host error fails the call that made it', async () => {
+    const { session, posted, execute, settle } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('host:../x.csv');
+    await settle();
+    session.receive({ type: 'host-response', id: 1, ok: false, message: 'outside the workspace' });
+    await settle();
+    expect(posted.at(-1)).toMatchObject({ type: 'done', status: 'error' });
+    expect(posted.at(-2)).toMatchObject({
+      type: 'output',
+      output: { evalue: expect.stringContaining('outside the workspace') },
+    });
+  });
+});

@@ -1,0 +1,88 @@
+/** The notebook toolbar; accessible names are DESIGN.md's contract (tests and screen readers). */
+import type { KernelState } from '../state/notebook-state';
+import type { NotebookCommands } from './use-notebook-session';
+
+type Props = {
+  commands: NotebookCommands;
+  kernel: KernelState;
+  dirty: boolean;
+  path: string | null;
+  onToggleFiles(): void;
+};
+
+export function Toolbar({ commands, kernel, dirty, path, onToggleFiles }: Props) {
+  const busy = kernel.status === 'busy';
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Notebook">
+      <button type="button" onClick={onToggleFiles} title="Files in the notebook's folder">
+        Files
+      </button>
+      <span className="toolbar-title" title={path ?? 'unsaved notebook'}>
+        {path ?? 'Untitled'}
+        {dirty ? ' •' : ''}
+      </span>
+      <button type="button" onClick={() => void commands.save()} title="Save (Ctrl+S)">
+        Save
+      </button>
+      <span className="toolbar-gap" />
+      <button
+        type="button"
+        onClick={() => commands.addCell('code')}
+        title="Add a TypeScript cell below the selected one (B)"
+      >
+        Add code cell
+      </button>
+      <button type="button" onClick={() => commands.addCell('sql')}>
+        Add SQL cell
+      </button>
+      <button type="button" onClick={() => commands.addCell('markdown')}>
+        Add markdown cell
+      </button>
+      <span className="toolbar-gap" />
+      <button
+        type="button"
+        onClick={commands.runAll}
+        disabled={kernel.status === 'starting' || kernel.status === 'failed'}
+      >
+        Run all
+      </button>
+      <button
+        type="button"
+        onClick={commands.interrupt}
+        disabled={!busy}
+        title="Stop the running cell"
+      >
+        Interrupt
+      </button>
+      <button
+        type="button"
+        onClick={() => void commands.restart()}
+        disabled={kernel.status === 'restarting'}
+      >
+        Restart kernel
+      </button>
+      <span
+        className={`kernel-status kernel-${kernel.status}`}
+        role="status"
+        aria-label="Kernel status"
+      >
+        {kernelLabel(kernel)}
+      </span>
+    </header>
+  );
+}
+
+function kernelLabel(kernel: KernelState): string {
+  switch (kernel.status) {
+    case 'starting':
+      return 'Kernel starting…';
+    case 'idle':
+      return kernel.info ? `Kernel idle · TF.js ${kernel.info.tfBackend}` : 'Kernel idle';
+    case 'busy':
+      return 'Kernel busy';
+    case 'restarting':
+      return 'Kernel restarting…';
+    case 'failed':
+      return 'Kernel failed';
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { commandForKey, type KeyInput } from './command-keys';
+
+const key = (k: string, extra: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  shift: false,
+  ctrlOrMeta: false,
+  alt: false,
+  ...extra,
+});
+
+describe('command-mode keys (Jupyter style)', () => {
+  it('maps A, B, M, Y, C, V, arrows and J/K', () => {
+    expect(commandForKey(key('a'), false)).toEqual({ kind: 'insert', position: 'above' });
+    expect(commandForKey(key('B'), false)).toEqual({ kind: 'insert', position: 'below' });
+    expect(commandForKey(key('m'), false)).toEqual({ kind: 'change-kind', to: 'markdown' });
+    expect(commandForKey(key('y'), false)).toEqual({ kind: 'change-kind', to: 'code' });
+    expect(commandForKey(key('c'), false)).toEqual({ kind: 'copy' });
+    expect(commandForKey(key('v'), false)).toEqual({ kind: 'paste' });
+    expect(commandForKey(key('ArrowUp'), false)).toEqual({ kind: 'select', delta: -1 });
+    expect(commandForKey(key('j'), false)).toEqual({ kind: 'select', delta: 1 });
+  });
+
+  it('deletes on D D only', () => {
+    expect(commandForKey(key('d'), false)).toEqual({ kind: 'pending-delete' });
+    expect(commandForKey(key('d'), true)).toEqual({ kind: 'delete' });
+  });
+
+  it('runs with Shift+Enter (advance) and Ctrl/Cmd+Enter (in place), edits with Enter, saves with Ctrl/Cmd+S', () => {
+    expect(commandForKey(key('Enter', { shift: true }), false)).toEqual({
+      kind: 'run',
+      advance: true,
+    });
+    expect(commandForKey(key('Enter', { ctrlOrMeta: true }), false)).toEqual({
+      kind: 'run',
+      advance: false,
+    });
+    expect(commandForKey(key('Enter'), false)).toEqual({ kind: 'edit' });
+    expect(commandForKey(key('s', { ctrlOrMeta: true }), false)).toEqual({ kind: 'save' });
+    expect(commandForKey(key('P', { ctrlOrMeta: true, shift: true }), false)).toEqual({
+      kind: 'palette',
+    });
+  });
+
+  it('ignores other keys and browser shortcuts', () => {
+    expect(commandForKey(key('x'), false)).toBeNull();
+    expect(commandForKey(key('a', { ctrlOrMeta: true }), false)).toBeNull();
+    expect(commandForKey(key('b', { alt: true }), false)).toBeNull();
+  });
+});

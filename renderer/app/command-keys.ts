@@ -1,0 +1,55 @@
+/**
+ * Jupyter-style command mode: which key does what when no editor has focus. A pure mapping, so
+ * the shortcuts are tested without a browser; the app carries the commands out.
+ */
+export type KeyCommand =
+  | { kind: 'insert'; position: 'above' | 'below' }
+  | { kind: 'delete' }
+  | { kind: 'change-kind'; to: 'code' | 'markdown' }
+  | { kind: 'edit' }
+  | { kind: 'select'; delta: -1 | 1 }
+  | { kind: 'run'; advance: boolean }
+  | { kind: 'save' }
+  | { kind: 'copy' }
+  | { kind: 'paste' }
+  | { kind: 'palette' }
+  | { kind: 'pending-delete' };
+
+export type KeyInput = { key: string; shift: boolean; ctrlOrMeta: boolean; alt: boolean };
+
+/** `previousWasD`: the last key in command mode was a lone D (DD deletes). */
+export function commandForKey(input: KeyInput, previousWasD: boolean): KeyCommand | null {
+  const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
+  if (input.ctrlOrMeta && input.shift && key === 'p') return { kind: 'palette' };
+  if (input.ctrlOrMeta && key === 's') return { kind: 'save' };
+  if (key === 'Enter') {
+    if (input.shift) return { kind: 'run', advance: true };
+    if (input.ctrlOrMeta) return { kind: 'run', advance: false };
+    return { kind: 'edit' };
+  }
+  if (input.ctrlOrMeta || input.alt) return null;
+  switch (key) {
+    case 'a':
+      return { kind: 'insert', position: 'above' };
+    case 'b':
+      return { kind: 'insert', position: 'below' };
+    case 'd':
+      return previousWasD ? { kind: 'delete' } : { kind: 'pending-delete' };
+    case 'm':
+      return { kind: 'change-kind', to: 'markdown' };
+    case 'y':
+      return { kind: 'change-kind', to: 'code' };
+    case 'c':
+      return { kind: 'copy' };
+    case 'v':
+      return { kind: 'paste' };
+    case 'ArrowUp':
+    case 'k':
+      return { kind: 'select', delta: -1 };
+    case 'ArrowDown':
+    case 'j':
+      return { kind: 'select', delta: 1 };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The notebook session: the state reducer wired to the host (open, save, recovery) and to the
+ * kernel (run, interrupt, restart). Components get the state and a set of named commands.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { HostClient } from '../../core/host-contract';
+import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
+import { createNotebook } from '../../core/notebook/model';
+import type { KernelClient, KernelClientEvent } from '../kernel/kernel-client';
+import { notebookReducer, type NotebookAction } from '../state/notebook-reducer';
+import { initialState, type NewCellKind, type NotebookState } from '../state/notebook-state';
+import { useRecoveryAutosave } from './use-recovery-autosave';
+
+export type PendingRecovery = { text: string; savedAtMs: number };
+
+export type NotebookCommands = {
+  dispatch(action: NotebookAction): void;
+  run(cellIds: string[]): void;
+  runAll(): void;
+  runAbove(cellId: string): void;
+  runBelow(cellId: string): void;
+  interrupt(): void;
+  restart(): Promise<void>;
+  save(): Promise<void>;
+  saveAs(path: string): Promise<void>;
+  open(path: string): Promise<void>;
+  addCell(kind: NewCellKind): void;
+  recover(): void;
+  discardRecovery(): Promise<void>;
+};
+
+export function useNotebookSession(host: HostClient, kernel: KernelClient) {
+  const [state, dispatch] = useReducer(notebookReducer, undefined, () =>
+    initialState(createNotebook(), null, null),
+  );
+  const [recovery, setRecovery] = useState<PendingRecovery | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const stateRef = useRef<NotebookState>(state);
+  stateRef.current = state;
+  const executionCount = useRef(0);
+  const requestCounts = useRef(new Map<string, number>());
+
+  useEffect(
+    () => kernel.subscribe((event) => onKernelEvent(event, dispatch, requestCounts.current)),
+    [kernel],
+  );
+  useEffect(() => {
+    kernel.ready.then(
+      (info) => dispatch({ type: 'kernel', kernel: { status: 'idle', info } }),
+      (error: unknown) => {
+        dispatch({ type: 'kernel', kernel: { status: 'failed' } });
+        dispatch({
+          type: 'notice',
+          notice: { kind: 'error', text: `The kernel could not start: ${String(error)}` },
+        });
+      },
+    );
+  }, [kernel]);
+
+  const open = useCallback(
+    async (path: string) => {
+      try {
+        const opened = await host.call('notebook.open', { path });
+        dispatch({
+          type: 'load',
+          notebook: parseNotebook(opened.text),
+          path: opened.path,
+          mtimeMs: opened.mtimeMs,
+        });
+        setRecovery(opened.recovery);
+        setLoadError(null);
+        document.title = `${opened.path} — Quarry`;
+      } catch (error) {
+        setLoadError(error instanceof Error ? error.message : String(error));
+      }
+    },
+    [host],
+  );
+
+  useEffect(() => {
+    host.call('workspace.info', {}).then(
+      (info) => (info.notebook ? open(info.notebook) : undefined),
+      (error: unknown) => setLoadError(String(error)),
+    );
+  }, [host, open]);
+
+  useRecoveryAutosave(host, state);
+
+  const commands = useMemo<NotebookCommands>(() => {
+    const run = (cellIds: string[]) => {
+      for (const cellId of cellIds) {
+        const cell = stateRef.current.notebook.cells.find((c) => c.id === cellId);
+        if (!cell || cell.cell_type !== 'code') continue;
+        const count = ++executionCount.current;
+        const requestId = `${cellId}:${count}`;
+        requestCounts.current.set(requestId, count);
+        dispatch({ type: 'run-queued', cellId });
+        kernel.execute({ requestId, cellId, code: cell.source, executionCount: count });
+      }
+    };
+    const ids = () => stateRef.current.notebook.cells.map((c) => c.id);
+    const save = async (path: string | null, overwrite: boolean) => {
+      const current = stateRef.current;
+      if (!path) return;
+      const text = serializeNotebook(current.notebook);
+      const expectedMtimeMs = path === current.path ? current.mtimeMs : null;
+      const result = await host.call('notebook.save', { path, text, expectedMtimeMs, overwrite });
+      switch (result.kind) {
+        case 'saved':
+          dispatch({ type: 'saved', path, mtimeMs: result.mtimeMs });
+          dispatch({ type: 'notice', notice: null });
+          return;
+        case 'conflict':
+          if (
+            window.confirm(
+              `${path} changed on disk since it was opened. Overwrite it with this version?`,
+            )
+          )
+            return save(path, true);
+          dispatch({
+            type: 'notice',
+            notice: {
+              kind: 'warning',
+              text: `Not saved: ${path} changed on disk. Save as another file to keep both.`,
+            },
+          });
+      }
+    };
+    return {
+      dispatch,
+      run,
+      runAll: () => run(ids()),
+      runAbove: (cellId) => run(ids().slice(0, ids().indexOf(cellId))),
+      runBelow: (cellId) => run(ids().slice(ids().indexOf(cellId))),
+      interrupt: () => kernel.interrupt(),
+      restart: async () => {
+        dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
+        const info = await kernel.restart();
+        executionCount.current = 0;
+        dispatch({ type: 'kernel', kernel: { status: 'idle', info } });
+        dispatch({
+          type: 'notice',
+          notice: { kind: 'info', text: 'The kernel was restarted: its variables are gone.' },
+        });
+      },
+      save: () =>
+        save(
+          stateRef.current.path ??
+            window.prompt('Save as (path in the notebook folder):', 'untitled.ipynb'),
+          false,
+        ),
+      saveAs: (path) => save(path, false),
+      open: async (path) => {
+        if (
+          stateRef.current.dirty &&
+          !window.confirm('Discard the unsaved changes of this notebook?')
+        )
+          return;
+        await open(path);
+      },
+      addCell: (kind) => dispatch({ type: 'insert-cell', kind, position: 'below' }),
+      recover: () => {
+        if (!recovery) return;
+        dispatch({
+          type: 'load',
+          notebook: parseNotebook(recovery.text),
+          path: stateRef.current.path,
+          mtimeMs: stateRef.current.mtimeMs,
+          dirty: true,
+        });
+        setRecovery(null);
+      },
+      discardRecovery: async () => {
+        const path = stateRef.current.path;
+        setRecovery(null);
+        if (path) await host.call('recovery.discard', { path });
+      },
+    };
+  }, [host, kernel, recovery, open]);
+
+  return { state, commands, recovery, loadError };
+}
+
+function onKernelEvent(
+  event: KernelClientEvent,
+  dispatch: (action: NotebookAction) => void,
+  counts: Map<string, number>,
+): void {
+  switch (event.type) {
+    case 'ready':
+      return dispatch({ type: 'kernel', kernel: { status: 'idle', info: event.info } });
+    case 'loading':
+      return dispatch({ type: 'kernel', kernel: { status: 'starting' } });
+    case 'status':
+      if (event.status === 'running') {
+        dispatch({ type: 'kernel', kernel: { status: 'busy' } });
+        dispatch({
+          type: 'run-started',
+          cellId: event.cellId,
+          executionCount: counts.get(event.requestId) ?? 0,
+        });
+      }
+      return;
+    case 'output':
+      return dispatch({ type: 'run-output', cellId: event.cellId, output: event.output });
+    case 'done':
+      counts.delete(event.requestId);
+      dispatch({
+        type: 'run-finished',
+        cellId: event.cellId,
+        status: event.status,
+        durationMs: event.durationMs,
+        errorLocation: event.errorLocation,
+      });
+      if (counts.size === 0) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
+      return;
+    case 'restarted':
+      dispatch({ type: 'kernel', kernel: { status: 'idle' } });
+      return dispatch({ type: 'notice', notice: { kind: 'warning', text: event.message } });
+  }
+}

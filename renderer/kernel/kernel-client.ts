@@ -1,0 +1,35 @@
+/**
+ * What the UI holds to run cells (DESIGN.md: a worker implementation, and a fake for tests).
+ * Events are the kernel protocol's (core/protocol.ts) plus the client's own: loading progress,
+ * and a restart that lost the kernel's state (after an interrupt that needed it, or on request).
+ */
+import type { KernelEvent, KernelInfo } from '../../core/protocol';
+
+export type KernelClientEvent =
+  | KernelEvent
+  | { type: 'loading'; message: string }
+  | { type: 'restarted'; reason: 'interrupt' | 'request' | 'crash'; message: string };
+
+export type ExecuteRequest = {
+  requestId: string;
+  cellId: string;
+  code: string;
+  executionCount: number;
+};
+
+export interface KernelClient {
+  /** Resolves once the kernel can run cells (DuckDB-WASM, danfo.js and TF.js loaded). */
+  readonly ready: Promise<KernelInfo>;
+  /** Queues a cell; its `status`, `output` and `done` events follow through `subscribe`. */
+  execute(request: ExecuteRequest): void;
+  subscribe(listener: (event: KernelClientEvent) => void): () => void;
+  /**
+   * Stops the running cell: gently when the cell is waiting (a pending await), otherwise by
+   * restarting the kernel within 2 s, which loses its state (a `restarted` event says so).
+   * Queued cells are dropped (`done` with status `interrupted`).
+   */
+  interrupt(): void;
+  /** A fresh kernel: all state is lost. */
+  restart(): Promise<KernelInfo>;
+  dispose(): void;
+}

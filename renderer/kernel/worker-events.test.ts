@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseFromKernelWorker } from './worker-events';
+
+const ids = { requestId: 'r1', cellId: 'c1' };
+
+describe('parseFromKernelWorker', () => {
+  it('accepts each message the worker sends', () => {
+    const valid: unknown[] = [
+      { type: 'ready', info: { sqlEngine: 'duckdb-wasm', tfBackend: 'webgl' } },
+      { type: 'loading', message: 'Starting' },
+      { type: 'failed', message: 'no wasm' },
+      { type: 'status', ...ids, status: 'running' },
+      { type: 'output', ...ids, output: { output_type: 'stream', name: 'stdout', text: 'hi\n' } },
+      {
+        type: 'output',
+        ...ids,
+        output: {
+          output_type: 'execute_result',
+          data: { 'text/plain': '2' },
+          metadata: {},
+          execution_count: 1,
+        },
+      },
+      {
+        type: 'output',
+        ...ids,
+        output: { output_type: 'error', ename: 'E', evalue: 'v', traceback: ['E: v'] },
+      },
+      {
+        type: 'done',
+        ...ids,
+        status: 'error',
+        durationMs: 3,
+        errorLocation: { line: 2, column: 5 },
+      },
+      { type: 'done', ...ids, status: 'interrupted', durationMs: 0, errorLocation: null },
+      {
+        type: 'host-request',
+        id: 1,
+        operation: 'datafiles.resolve',
+        request: { pattern: 'data/*.csv' },
+      },
+    ];
+    for (const message of valid) expect(parseFromKernelWorker(message)).toEqual(message);
+  });
+
+  it('refuses malformed messages', () => {
+    const invalid: unknown[] = [
+      undefined,
+      { type: 'ready', info: { sqlEngine: 'x' } },
+      { type: 'status', ...ids, status: 'sleeping' },
+      { type: 'status', requestId: 'r1', status: 'running' },
+      { type: 'output', ...ids, output: { output_type: 'stream', name: 'stdlog', text: '' } },
+      {
+        type: 'output',
+        ...ids,
+        output: { output_type: 'error', ename: 'E', evalue: 'v', traceback: [1] },
+      },
+      { type: 'done', ...ids, status: 'queued', durationMs: 1, errorLocation: null },
+      { type: 'done', ...ids, status: 'done', durationMs: '1', errorLocation: null },
+      { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: { line: 1 } },
+      { type: 'host-request', id: 1, operation: 'datafiles.resolve', request: {} },
+    ];
+    for (const message of invalid)
+      expect(parseFromKernelWorker(message), JSON.stringify(message)).toBeNull();
+  });
+
+  it('relays only the host operations a kernel may use', () => {
+    const save = {
+      type: 'host-request',
+      id: 2,
+      operation: 'notebook.save',
+      request: { path: 'x.ipynb', text: '', expectedMtimeMs: null, overwrite: true },
+    };
+    expect(parseFromKernelWorker(save)).toBeNull();
+    expect(
+      parseFromKernelWorker({ ...save, operation: 'notebook.open', request: { path: 'x' } }),
+    ).toBeNull();
+  });
+});

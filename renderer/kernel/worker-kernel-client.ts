@@ -1,0 +1,239 @@
+/**
+ * The KernelClient of the app: the kernel runs in a Web Worker (kernels/worker/kernel-worker.ts),
+ * spoken to with the messages of core/kernel-worker-protocol.ts. The client tracks the cells it
+ * sent, relays the worker's host requests, and stops runaway cells:
+ *
+ * - `interrupt()` asks the worker to stop; a cell waiting on an `await` ends at once and the
+ *   kernel keeps its variables. A cell in synchronous code (`while (true) {}`) never lets the
+ *   worker read that message, so if an interrupted cell is still running after `graceMs`, the
+ *   worker is terminated and a fresh one started: the cells end as `interrupted` and a
+ *   `restarted` event says the variables are gone.
+ * - `restart()` asks the worker for a fresh kernel, with the same fallback.
+ */
+import type { HostClient } from '../../core/host-contract';
+import type { KernelWorkerConfig, ToKernelWorker } from '../../core/kernel-worker-protocol';
+import type { KernelInfo } from '../../core/protocol';
+import { CellTracker } from './cell-tracker';
+import { answerHostRequest } from './host-relay';
+import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
+import { Deferred } from './deferred';
+import { parseFromKernelWorker } from './worker-events';
+
+/** What the client needs of a Worker (a DOM `Worker` is one; tests pass a fake). */
+export type KernelWorkerHandle = {
+  postMessage(message: ToKernelWorker): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+};
+
+export type WorkerKernelClientOptions = {
+  createWorker: () => KernelWorkerHandle;
+  init: KernelWorkerConfig;
+  hostClient: HostClient;
+  /** How long an interrupted cell may take to end before the worker is replaced. */
+  graceMs?: number;
+};
+
+export const RESTART_MESSAGES = {
+  interrupt: 'The kernel was restarted to stop the cell: its variables are gone.',
+  request: 'The kernel was restarted: its variables are gone.',
+} as const;
+
+type RestartReason = keyof typeof RESTART_MESSAGES;
+
+export function createWorkerKernelClient(options: WorkerKernelClientOptions): KernelClient {
+  return new WorkerKernelClient(options);
+}
+
+class WorkerKernelClient implements KernelClient {
+  private readonly cells = new CellTracker();
+  private readonly listeners = new Set<(event: KernelClientEvent) => void>();
+  private readonly graceMs: number;
+  private readySignal = new Deferred<KernelInfo>();
+  private worker: KernelWorkerHandle;
+  /** Cells that must end before the timer fires, or the worker is replaced. */
+  private stopping: {
+    ids: Set<string>;
+    reason: RestartReason;
+    timer: ReturnType<typeof setTimeout>;
+  } | null = null;
+  private restartRequested = false;
+  /** Why the current worker could not load; cells sent to it end with this error. */
+  private loadFailure: string | null = null;
+  private disposed = false;
+
+  constructor(private readonly options: WorkerKernelClientOptions) {
+    this.graceMs = options.graceMs ?? 1000;
+    this.worker = this.spawn();
+  }
+
+  get ready(): Promise<KernelInfo> {
+    return this.readySignal.promise;
+  }
+
+  execute(request: ExecuteRequest): void {
+    if (this.disposed) return;
+    this.cells.queued(request.requestId, request.cellId);
+    this.emit({
+      type: 'status',
+      requestId: request.requestId,
+      cellId: request.cellId,
+      status: 'queued',
+    });
+    if (this.loadFailure) return this.failPending(this.loadFailure);
+    this.worker.postMessage({ type: 'execute', ...request });
+  }
+
+  subscribe(listener: (event: KernelClientEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  interrupt(): void {
+    if (this.disposed) return;
+    this.worker.postMessage({ type: 'interrupt' });
+    this.stopWithin('interrupt');
+  }
+
+  restart(): Promise<KernelInfo> {
+    if (this.disposed) return Promise.reject(new Error('the kernel client was disposed'));
+    if (this.readySignal.state === 'rejected') {
+      // The worker never started (or its kernel could not): a fresh worker is the real retry.
+      this.replaceWorker('request');
+      return this.ready;
+    }
+    this.freshReadySignal();
+    this.restartRequested = true;
+    this.worker.postMessage({ type: 'restart' });
+    this.stopWithin('request');
+    return this.ready;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clearStopping();
+    this.worker.terminate();
+    this.listeners.clear();
+  }
+
+  private spawn(): KernelWorkerHandle {
+    const worker = this.options.createWorker();
+    // A worker that has posted anything has loaded its modules: later errors are not fatal.
+    let loaded = false;
+    worker.addEventListener('message', (event) => {
+      loaded = true;
+      if (worker === this.worker) this.receive(worker, event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      if (worker === this.worker && !loaded) this.loadFailed(event);
+    });
+    worker.postMessage({ type: 'init', config: this.options.init });
+    return worker;
+  }
+
+  private receive(worker: KernelWorkerHandle, data: unknown): void {
+    const message = parseFromKernelWorker(data);
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+        this.freshReadySignal();
+        this.readySignal.resolve(message.info);
+        if (this.restartRequested) {
+          this.restartRequested = false;
+          this.emit({ type: 'restarted', reason: 'request', message: RESTART_MESSAGES.request });
+        }
+        return this.emit(message);
+      case 'loading':
+        return this.emit(message);
+      case 'failed':
+        // The worker ends the cells it holds with this reason itself.
+        return this.readySignal.reject(new Error(message.message));
+      case 'status':
+        if (message.status === 'running') this.cells.started(message.requestId, performance.now());
+        return this.emit(message);
+      case 'output':
+        return this.emit(message);
+      case 'done':
+        this.cells.finished(message.requestId);
+        this.stopping?.ids.delete(message.requestId);
+        if (this.stopping?.ids.size === 0) this.clearStopping();
+        return this.emit(message);
+      case 'host-request':
+        void answerHostRequest(this.options.hostClient, message).then((response) => {
+          if (worker === this.worker) worker.postMessage(response);
+        });
+        return;
+      default:
+        message satisfies never;
+    }
+  }
+
+  /**
+   * The worker failed before it said anything: its script or a module it imports could not
+   * load, so no cell can run there. (An error after that is a cell's stray callback throwing,
+   * which the worker survives.)
+   */
+  private loadFailed(event: Event): void {
+    const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
+    this.loadFailure = `the kernel worker could not start${detail ? `: ${detail}` : ''}`;
+    this.readySignal.reject(new Error(this.loadFailure));
+    this.failPending(this.loadFailure);
+  }
+
+  private failPending(reason: string): void {
+    for (const event of this.cells.failAll(reason, performance.now())) this.emit(event);
+  }
+
+  /** Replaces the worker unless the cells pending now have ended within `graceMs`. */
+  private stopWithin(reason: RestartReason): void {
+    const pending = this.cells.pendingIds();
+    if (pending.length === 0) return;
+    if (this.stopping) {
+      for (const id of pending) this.stopping.ids.add(id);
+      this.stopping.reason = reason;
+      return;
+    }
+    const timer = setTimeout(() => {
+      if (this.stopping) this.replaceWorker(this.stopping.reason);
+    }, this.graceMs);
+    this.stopping = { ids: new Set(pending), reason, timer };
+  }
+
+  private clearStopping(): void {
+    if (this.stopping) clearTimeout(this.stopping.timer);
+    this.stopping = null;
+  }
+
+  /** Terminates the worker (it may be stuck in a cell) and starts a fresh one. */
+  private replaceWorker(reason: RestartReason): void {
+    this.clearStopping();
+    this.worker.terminate();
+    for (const event of this.cells.interruptAll(performance.now())) this.emit(event);
+    this.restartRequested = false;
+    this.loadFailure = null;
+    this.freshReadySignal();
+    this.worker = this.spawn();
+    this.emit({ type: 'restarted', reason, message: RESTART_MESSAGES[reason] });
+  }
+
+  /** A new `ready` promise, unless the current one has yet to settle (it will, with the next). */
+  private freshReadySignal(): void {
+    if (this.readySignal.state === 'pending') return;
+    this.readySignal = new Deferred<KernelInfo>();
+  }
+
+  private emit(event: KernelClientEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One broken listener must not keep the others (or the client's bookkeeping) from
+        // seeing the event: report it the way an uncaught error would be.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * A plotly figure (`application/vnd.plotly.v1+json`). plotly is imported on first use; until it
+ * arrives a placeholder of the chart's height holds the place so the notebook does not jump.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { PlotlyApi } from 'plotly.js-dist-min';
+import { loadPlotly } from './load-plotly';
+import { figureHeight, figureTitle, type Figure } from './plotly-figure';
+import './rich-outputs.css';
+
+type Status = 'loading' | 'ready' | { error: string };
+
+// Quiet defaults under the figure's own layout (which wins): a compact chart on a white page.
+const BASE_LAYOUT = {
+  autosize: true,
+  margin: { t: 36, r: 16, b: 40, l: 52 },
+  font: { family: 'system-ui, sans-serif', size: 12 },
+  paper_bgcolor: 'rgba(0,0,0,0)',
+};
+
+export function PlotlyChart({ figure }: { figure: Figure }) {
+  const plot = useRef<HTMLDivElement>(null);
+  const [status, setStatus] = useState<Status>('loading');
+  const height = figureHeight(figure);
+
+  useEffect(() => {
+    const root = plot.current;
+    if (!root) return;
+    let alive = true;
+    let api: PlotlyApi | null = null;
+    let observer: ResizeObserver | null = null;
+    let frame = 0;
+    loadPlotly()
+      .then(async (Plotly) => {
+        if (!alive) return;
+        api = Plotly;
+        // plotly writes into the traces it is given; the output belongs to the notebook state.
+        const { data, layout } = structuredClone(figure);
+        await Plotly.react(
+          root,
+          data,
+          { ...BASE_LAYOUT, height, ...layout },
+          {
+            displaylogo: false,
+            responsive: true,
+          },
+        );
+        if (!alive) return;
+        setStatus('ready');
+        // `responsive` follows the window; a cell that narrows (a side panel opens) needs this.
+        observer = new ResizeObserver(() => {
+          cancelAnimationFrame(frame);
+          frame = requestAnimationFrame(() => void Plotly.Plots.resize(root));
+        });
+        observer.observe(root);
+      })
+      .catch((error: unknown) => {
+        if (alive) setStatus({ error: error instanceof Error ? error.message : String(error) });
+      });
+    return () => {
+      alive = false;
+      observer?.disconnect();
+      cancelAnimationFrame(frame);
+      // purge frees plotly's listeners and WebGL contexts.
+      api?.purge(root);
+    };
+  }, [figure, height]);
+
+  const title = figureTitle(figure);
+  return (
+    <div
+      className="qo-chart"
+      role="figure"
+      aria-label={title ? `Chart: ${title}` : 'Chart'}
+      style={{ minHeight: height }}
+    >
+      {/* Laid out from the start, so plotly measures the real width when it draws. */}
+      <div ref={plot} className="qo-chart-plot" />
+      {status !== 'ready' && (
+        <div className="qo-chart-placeholder" aria-busy={status === 'loading'}>
+          {status === 'loading' ? (
+            'Loading chart…'
+          ) : (
+            <span className="qo-chart-error">Chart could not be shown: {status.error}</span>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

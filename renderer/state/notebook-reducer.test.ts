@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { createCodeCell, createMarkdownCell, createNotebook } from '../../core/notebook/model';
+import { notebookReducer, type NotebookAction } from './notebook-reducer';
+import { initialState, type NotebookState } from './notebook-state';
+
+function start(...sources: string[]): NotebookState {
+  return initialState(
+    createNotebook(
+      sources.map((s) => (s.startsWith('#') ? createMarkdownCell(s) : createCodeCell(s))),
+    ),
+    'nb.ipynb',
+    1,
+  );
+}
+
+const apply = (state: NotebookState, ...actions: NotebookAction[]) =>
+  actions.reduce(notebookReducer, state);
+const sources = (state: NotebookState) => state.notebook.cells.map((c) => c.source);
+
+describe('notebookReducer', () => {
+  it('adds a cell below the selected one, or at the end when none is selected, and selects it', () => {
+    let state = start('a', 'b');
+    state = apply(state, { type: 'insert-cell', kind: 'sql', position: 'below' });
+    expect(sources(state)).toEqual(['a', '%%sql\n', 'b']);
+    expect(state.selectedId).toBe(state.notebook.cells[1].id);
+    expect(state.dirty).toBe(true);
+    const none = apply(
+      { ...start('a'), selectedId: null },
+      { type: 'insert-cell', kind: 'markdown', position: 'below' },
+    );
+    expect(none.notebook.cells.map((c) => c.cell_type)).toEqual(['code', 'markdown']);
+    const above = apply(start('a'), { type: 'insert-cell', kind: 'code', position: 'above' });
+    expect(sources(above)).toEqual(['', 'a']);
+  });
+
+  it('deletes, moves, copies and pastes cells', () => {
+    let state = start('a', 'b', 'c');
+    const [a, b] = state.notebook.cells;
+    state = apply(state, { type: 'move-cell', cellId: a.id, delta: 1 });
+    expect(sources(state)).toEqual(['b', 'a', 'c']);
+    state = apply(state, { type: 'move-cell', cellId: b.id, delta: -1 });
+    expect(sources(state)).toEqual(['b', 'a', 'c']);
+    state = apply(
+      state,
+      { type: 'copy-cell', cellId: b.id },
+      { type: 'select', cellId: a.id },
+      { type: 'paste-cell' },
+    );
+    expect(sources(state)).toEqual(['b', 'a', 'b', 'c']);
+    expect(new Set(state.notebook.cells.map((c) => c.id)).size).toBe(4);
+    state = apply(state, { type: 'delete-cell', cellId: a.id });
+    expect(sources(state)).toEqual(['b', 'b', 'c']);
+    expect(state.selectedId).toBe(state.notebook.cells[1].id);
+  });
+
+  it('changes a cell between code and markdown, keeping its source and dropping outputs', () => {
+    let state = start('x + 1');
+    const id = state.notebook.cells[0].id;
+    state = apply(
+      state,
+      { type: 'run-started', cellId: id, executionCount: 1 },
+      {
+        type: 'run-output',
+        cellId: id,
+        output: { output_type: 'stream', name: 'stdout', text: 'hi' },
+      },
+    );
+    state = apply(state, { type: 'change-kind', cellId: id, kind: 'markdown' });
+    expect(state.notebook.cells[0]).toMatchObject({ cell_type: 'markdown', source: 'x + 1', id });
+    state = apply(state, { type: 'change-kind', cellId: id, kind: 'code' });
+    expect(state.notebook.cells[0]).toMatchObject({
+      cell_type: 'code',
+      outputs: [],
+      executionCount: null,
+    });
+  });
+
+  it('tracks a run: queued, running (outputs cleared, count set), streamed outputs merged, done', () => {
+    let state = start('console.log(1)');
+    const id = state.notebook.cells[0].id;
+    state = apply(state, { type: 'run-queued', cellId: id });
+    expect(state.runtime[id].status).toBe('queued');
+    state = apply(
+      state,
+      { type: 'run-started', cellId: id, executionCount: 7 },
+      {
+        type: 'run-output',
+        cellId: id,
+        output: { output_type: 'stream', name: 'stdout', text: 'a\n' },
+      },
+      {
+        type: 'run-output',
+        cellId: id,
+        output: { output_type: 'stream', name: 'stdout', text: 'b\n' },
+      },
+      {
+        type: 'run-finished',
+        cellId: id,
+        status: 'error',
+        durationMs: 12,
+        errorLocation: { line: 1, column: 3 },
+      },
+    );
+    expect(state.notebook.cells[0]).toMatchObject({
+      executionCount: 7,
+      outputs: [{ output_type: 'stream', text: 'a\nb\n' }],
+    });
+    expect(state.runtime[id]).toEqual({
+      status: 'error',
+      durationMs: 12,
+      errorLocation: { line: 1, column: 3 },
+    });
+  });
+
+  it('is clean after saving and after loading, dirty after an edit', () => {
+    let state = start('a');
+    const id = state.notebook.cells[0].id;
+    state = apply(state, { type: 'edit-source', cellId: id, source: 'b' });
+    expect(state.dirty).toBe(true);
+    state = apply(state, { type: 'saved', path: 'nb.ipynb', mtimeMs: 5 });
+    expect(state).toMatchObject({ dirty: false, mtimeMs: 5 });
+    expect(apply(state, { type: 'edit-source', cellId: id, source: 'b' }).dirty).toBe(false);
+  });
+});

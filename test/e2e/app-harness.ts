@@ -1,0 +1,122 @@
+/**
+ * Drives the app as a person would: `quarry serve` (the built CLI and renderer, `npm run build`)
+ * on a copy of the sample notebook's folder, and Debian's Chromium through Playwright.
+ * Screenshots go to dist/e2e-screenshots/ for a human to look at.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = path.join(ROOT, 'dist', 'e2e-screenshots');
+export const CHROMIUM = process.env.QUARRY_CHROMIUM ?? '/usr/bin/chromium';
+
+export type Server = {
+  url: string;
+  origin: string;
+  token: string;
+  process: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
+
+/** A fresh workspace: the sample notebook and its data, and a state folder of its own. */
+export function makeWorkspace(): { dir: string; stateDir: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'quarry-e2e-'));
+  cpSync(path.join(ROOT, 'samples', 'churn.ipynb'), path.join(dir, 'churn.ipynb'));
+  cpSync(path.join(ROOT, 'samples', 'data'), path.join(dir, 'data'), { recursive: true });
+  const stateDir = path.join(dir, '.state');
+  mkdirSync(stateDir);
+  return { dir, stateDir };
+}
+
+export function startServer(notebook: string, stateDir: string, port = 0): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'quarry.js'), 'serve', notebook, '--port', String(port), '--no-open'],
+    {
+      env: { ...process.env, QUARRY_STATE_DIR: stateDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`quarry serve did not start: ${stderr}`)),
+      30_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /Quarry is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))/.exec(
+        chunk.toString(),
+      );
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        url: match[1],
+        origin: `http://127.0.0.1:${match[2]}`,
+        token: match[3],
+        process: child,
+        stop: (signal = 'SIGTERM') =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`quarry serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  await page.goto(url);
+  await page.getByRole('region', { name: 'Cell 1', exact: true }).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+export async function waitForKernel(page: Page, timeout = 120_000): Promise<void> {
+  await page
+    .getByRole('status', { name: 'Kernel status' })
+    .filter({ hasText: /idle/ })
+    .waitFor({ timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The number of the selected cell (a new cell is selected). */
+export async function selectedCellNumber(page: Page): Promise<number> {
+  const label = await page.locator('section.cell-selected').getAttribute('aria-label');
+  return Number(/^Cell (\d+)$/.exec(label ?? '')?.[1]);
+}
+
+/** Replaces the text of a cell's editor, typing as a person would. */
+export async function typeInEditor(page: Page, cellNumber: number, text: string): Promise<void> {
+  const cell = page.getByRole('region', { name: `Cell ${cellNumber}`, exact: true });
+  await cell.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  // Inserted like a paste: key-by-key typing would let the completion list take the Enter of a
+  // multi-line cell. Completion itself is tested with real keystrokes.
+  await page.keyboard.insertText(text);
+}
