@@ -14,6 +14,18 @@ export const TABLE_LIMITS = {
   cellChars: 200,
 } as const;
 
+/**
+ * Rows a table sends to the front end. A notebook file keeps only TABLE_LIMITS.dataResourceRows
+ * (the app trims tables when it saves: core/notebook/file-outputs.ts); the app's kernel worker
+ * sends more, so a 100k-row result can be scrolled in its table view. Set once per kernel
+ * process (each worker or CLI run is its own).
+ */
+let liveTableRows: number = TABLE_LIMITS.dataResourceRows;
+
+export function setLiveTableRows(rows: number): void {
+  liveTableRows = Math.max(TABLE_LIMITS.dataResourceRows, Math.floor(rows));
+}
+
 export type TableSource = {
   fields: Field[];
   numRows: number;
@@ -24,7 +36,7 @@ export type TableSource = {
 };
 
 export function tableBundle(source: TableSource): MimeBundle {
-  const rows = source.rows(TABLE_LIMITS.dataResourceRows);
+  const rows = source.rows(liveTableRows);
   const json = rows.map((row) => jsonRow(row, source.fields));
   return {
     [MIME.table]: {

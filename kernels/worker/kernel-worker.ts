@@ -4,6 +4,7 @@
  * worker-session.ts does the work, on the browser platform (browser-platform.ts).
  */
 import type { FromKernelWorker } from '../../core/kernel-worker-protocol';
+import { setLiveTableRows } from '../display/table-bundle';
 import { Kernel } from '../runtime/kernel';
 import { createBrowserPlatform } from './browser-platform';
 import { KernelWorkerSession } from './worker-session';
@@ -28,6 +29,10 @@ function workerScope(): WorkerScope {
 }
 
 const scope = workerScope();
+
+/** The app's table view scrolls virtually: give it up to 100k rows of a result, not 500. */
+const APP_TABLE_ROWS = 100_000;
+setLiveTableRows(APP_TABLE_ROWS);
 
 /**
  * Outputs are plain data, but a value that cannot be cloned must not make the cell's own

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { HostClient } from '../../core/host-contract';
+import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
 import { createNotebook } from '../../core/notebook/model';
 import type { KernelClient, KernelClientEvent } from '../kernel/kernel-client';
@@ -102,7 +103,7 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient) {
     const save = async (path: string | null, overwrite: boolean) => {
       const current = stateRef.current;
       if (!path) return;
-      const text = serializeNotebook(current.notebook);
+      const text = serializeNotebook(trimOutputsForFile(current.notebook));
       const expectedMtimeMs = path === current.path ? current.mtimeMs : null;
       const result = await host.call('notebook.save', { path, text, expectedMtimeMs, overwrite });
       switch (result.kind) {

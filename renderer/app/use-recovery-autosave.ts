@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { HostClient } from '../../core/host-contract';
+import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { serializeNotebook } from '../../core/notebook/ipynb';
 import type { NotebookState } from '../state/notebook-state';
 
@@ -18,7 +19,7 @@ export function useRecoveryAutosave(host: HostClient, state: NotebookState): voi
     const timer = setInterval(() => {
       const { dirty, path, notebook } = latest.current;
       if (!dirty || !path) return;
-      const text = serializeNotebook(notebook);
+      const text = serializeNotebook(trimOutputsForFile(notebook));
       if (text === written.current) return;
       written.current = text;
       host.call('recovery.write', { path, text }).catch(() => {

@@ -121,12 +121,36 @@ describe.skipIf(!available)('notebook app in browser mode (Chromium)', () => {
     await expect.poll(() => output(n).textContent(), { timeout: 30_000 }).toContain('42');
   });
 
+  it('scrolls a 100,000-row result to its last row', async () => {
+    await page.getByRole('button', { name: 'Add SQL cell' }).click();
+    const n = await selectedCellNumber(page);
+    await typeInEditor(
+      page,
+      n,
+      "%%sql\nselect range as i, 'row ' || range as label from range(100000)",
+    );
+    await runCell(n);
+    const footer = output(n).locator('.qt-footer');
+    await expect
+      .poll(() => footer.textContent(), { timeout: 30_000 })
+      .toMatch(/100,000 rows × 2 columns$/);
+    await output(n)
+      .locator('.qt-scroll')
+      .evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => output(n).getByRole('table').textContent()).toContain('row 99999');
+    await screenshot(page, '06-table-end');
+  });
+
   it('saves, reloads, and everything is still there', async () => {
     const before = await cellCount();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => readFileSync(path.join(workspace.dir, 'churn.ipynb'), 'utf8'))
       .toContain('const x = 41');
+    // The file keeps 500 rows of the 100,000-row table, and its total.
+    const saved = readFileSync(path.join(workspace.dir, 'churn.ipynb'), 'utf8');
+    expect(saved).toContain('"total_rows": 100000');
+    expect(saved).not.toContain('row 99999');
     await page.reload();
     await cell(1).waitFor();
     expect(await cellCount()).toBe(before);
