@@ -16,7 +16,7 @@ import { NOT_BUILT_PAGE } from '../../host/server/static-files';
 import { contentTypeOf } from '../../host/server/mime-types';
 import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../../host/server/workspace';
 import { APP_HOST, APP_SCHEME, FILES_PATH_PREFIX } from '../shared/app-url';
-import { dataFileHeaders } from './data-file-headers';
+import { dataFileHeaders } from '../../host/server/data-file-headers';
 import { fileResponse } from './file-response';
 
 /**

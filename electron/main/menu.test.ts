@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MenuCommand } from '../shared/menu-command';
+import type { MenuCommand } from '../../core/menu-command';
 import { Menu, resetElectronFakes } from '../test/electron-mock';
 import { installMenu, menuTemplate, type MenuActions } from './menu';
 

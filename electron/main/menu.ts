@@ -1,11 +1,11 @@
 /**
  * The native menus, with the web UI's shortcuts (DESIGN.md, "UI names": Ctrl/Cmd+S saves,
  * Ctrl/Cmd+Enter runs in place, Shift+Enter runs and moves on). Items that act on the notebook
- * send a typed command to the renderer (shared/menu-command.ts); Open… and Save As… show a
+ * send a typed command to the renderer (core/menu-command.ts); Open… and Save As… show a
  * dialog here first (dialogs.ts), because only the main process may choose files.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/menu-command';
+import type { MenuCommand } from '../../core/menu-command';
 
 export type MenuActions = {
   /** Sends a command to the focused app window's renderer. */

@@ -10,7 +10,7 @@ import type { BrowserWindow } from 'electron';
 import { NotebookFileError, readNotebookFile } from '../../host/notebook-file';
 import { appPageUrl, pageGeneration } from '../shared/app-url';
 import { MENU_CHANNEL } from '../shared/ipc-protocol';
-import type { MenuCommand } from '../shared/menu-command';
+import type { MenuCommand } from '../../core/menu-command';
 import { chooseNotebookToOpen, chooseSaveAsPath, showProblem } from './dialogs';
 import { isNotebookName, locateNotebook } from './notebook-location';
 import type { WorkspaceSession } from './workspace-session';

@@ -8,33 +8,12 @@
  * someone put in the data folder) a script-less page of its own origin, away from the token.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import path from 'node:path';
 import { sendText } from './http-util';
-import { contentTypeOf } from './mime-types';
+import { dataFileHeaders } from './data-file-headers';
 import { sendFile } from './send-file';
 import { errorCode, ForbiddenPathError, resolveInWorkspace } from './workspace';
 
 export const FILES_PREFIX = '/files/';
-
-const DATA_EXTENSIONS = new Set([
-  '.csv',
-  '.tsv',
-  '.txt',
-  '.json',
-  '.ipynb',
-  '.parquet',
-  '.arrow',
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.gif',
-  '.webp',
-]);
-
-const FILE_HEADERS = {
-  'Content-Security-Policy': "sandbox; default-src 'none'",
-  'Cache-Control': 'no-cache',
-};
 
 /** `rawPath` is the URL path after `/files/`, still percent-encoded. */
 export async function serveDataFile(
@@ -62,15 +41,8 @@ export async function serveDataFile(
     sendText(response, 403, 'forbidden: the path is outside the workspace\n');
     return;
   }
-  const extension = path.extname(absolute).toLowerCase();
-  const type = DATA_EXTENSIONS.has(extension)
-    ? contentTypeOf(absolute)
-    : 'application/octet-stream';
   try {
-    const result = await sendFile(request, response, absolute, {
-      ...FILE_HEADERS,
-      'Content-Type': type,
-    });
+    const result = await sendFile(request, response, absolute, dataFileHeaders(absolute));
     if (result === 'not-a-file') sendText(response, 404, 'not a file\n');
   } catch (error) {
     const code = errorCode(error);

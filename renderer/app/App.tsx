@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { HostClient } from '../../core/host-contract';
 import type { KernelClient } from '../kernel/kernel-client';
 import { runtimeOf } from '../state/notebook-state';
+import { onMenuCommand } from '../host-client/host-bridge';
 import { CellView } from './CellView';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { commandForKey } from './command-keys';
@@ -95,6 +96,36 @@ export function App({ host, kernel }: Props) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
+
+  // The desktop app's native menu (a no-op in browser mode).
+  useEffect(() =>
+    onMenuCommand((command) => {
+      switch (command.kind) {
+        case 'open-notebook':
+          return void commands.open(command.path);
+        case 'save':
+          return void commands.save();
+        case 'save-as':
+          return void commands.saveAs(command.path);
+        case 'run':
+          return runSelected(command.advance);
+        case 'run-all':
+          return commands.runAll();
+        case 'interrupt':
+          return commands.interrupt();
+        case 'restart-kernel':
+          return void commands.restart();
+      }
+    }),
+  );
+
+  // Closing the window or tab with unsaved edits asks first (the recovery copy is a second net).
+  useEffect(() => {
+    if (!state.dirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [state.dirty]);
 
   const palette = useMemo<PaletteCommand[]>(
     () => [

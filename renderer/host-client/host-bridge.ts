@@ -2,6 +2,7 @@
  * How the renderer reaches the host: in Electron the preload script exposes `window.quarryHost`
  * (one method per operation, over validated IPC); in browser mode, HTTP with the token.
  */
+import { MENU_COMMAND_KINDS, parseMenuCommand, type MenuCommand } from '../../core/menu-command';
 import type {
   HostClient,
   HostOperation,
@@ -30,48 +31,7 @@ declare global {
   }
 }
 
-/** What the desktop app's native menu asks of the notebook (electron/shared/menu-command.ts). */
-export type MenuCommand =
-  | { kind: 'open-notebook'; path: string }
-  | { kind: 'save' }
-  | { kind: 'save-as'; path: string }
-  | { kind: 'run'; advance: boolean }
-  | { kind: 'run-all' }
-  | { kind: 'interrupt' }
-  | { kind: 'restart-kernel' };
-
-export const MENU_COMMAND_KINDS = [
-  'open-notebook',
-  'save',
-  'save-as',
-  'run',
-  'run-all',
-  'interrupt',
-  'restart-kernel',
-] as const satisfies readonly MenuCommand['kind'][];
-
-/** A menu command from IPC, checked like any message that crosses a process boundary. */
-export function parseMenuCommand(value: unknown): MenuCommand | null {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return null;
-  switch (value.kind) {
-    case 'save':
-    case 'run-all':
-    case 'interrupt':
-    case 'restart-kernel':
-      return { kind: value.kind };
-    case 'open-notebook':
-    case 'save-as':
-      return 'path' in value && typeof value.path === 'string' && value.path !== ''
-        ? { kind: value.kind, path: value.path }
-        : null;
-    case 'run':
-      return 'advance' in value && typeof value.advance === 'boolean'
-        ? { kind: 'run', advance: value.advance }
-        : null;
-    default:
-      return null;
-  }
-}
+export { MENU_COMMAND_KINDS, parseMenuCommand, type MenuCommand };
 
 export class HostCallError extends Error {
   constructor(

@@ -18,7 +18,7 @@ import { createWorkspaceSession } from '../../electron/main/workspace-session';
 import { createQuarryHostApi, type QuarryHostApi } from '../../electron/preload/host-api';
 import { appPageUrl } from '../../electron/shared/app-url';
 import { MENU_CHANNEL } from '../../electron/shared/ipc-protocol';
-import { MENU_COMMAND_KINDS, type MenuCommand } from '../../electron/shared/menu-command';
+import { MENU_COMMAND_KINDS, type MenuCommand } from '../../core/menu-command';
 import {
   FakeBrowserWindow,
   fakeInvokeEvent,

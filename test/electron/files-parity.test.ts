@@ -1,8 +1,7 @@
 /**
  * The desktop app's `quarry-app://app/files/` and browser mode's `/files/` serve the same
- * workspace the same way: status, type, CSP, ranges and body, file by file. The desktop side
- * keeps its own copy of browser mode's list of data types (electron/main/data-file-headers.ts);
- * this is what holds the two equal.
+ * workspace the same way: status, type, CSP, ranges and body, file by file (both take their
+ * headers from host/server/data-file-headers.ts; the paths to them differ).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

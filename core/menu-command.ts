@@ -1,7 +1,7 @@
 /**
- * What the native menu asks of the renderer, sent on MENU_CHANNEL. The renderer declares the same
- * union in renderer/host-client/host-bridge.ts (it may not import electron/) and checks every message
- * against it; test/electron/bridge-parity.test.ts keeps the two lists equal.
+ * What the desktop app's native menu asks of the renderer (electron/main/menu.ts sends it on the
+ * menu channel; the renderer checks every message with parseMenuCommand). In core/ because both
+ * sides use it and neither may import the other.
  */
 export type MenuCommand =
   /** Open a notebook of the current workspace (the main process chose it in a dialog). */
@@ -31,3 +31,26 @@ export const MENU_COMMAND_KINDS = [
 type Missing = Exclude<MenuCommandKind, (typeof MENU_COMMAND_KINDS)[number]>;
 /** Compile-time check: fails to type-check when a kind is missing from MENU_COMMAND_KINDS. */
 export const MENU_COMMAND_KINDS_COMPLETE: Missing extends never ? true : never = true;
+
+/** A menu command from IPC, checked like any message that crosses a process boundary. */
+export function parseMenuCommand(value: unknown): MenuCommand | null {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return null;
+  switch (value.kind) {
+    case 'save':
+    case 'run-all':
+    case 'interrupt':
+    case 'restart-kernel':
+      return { kind: value.kind };
+    case 'open-notebook':
+    case 'save-as':
+      return 'path' in value && typeof value.path === 'string' && value.path !== ''
+        ? { kind: value.kind, path: value.path }
+        : null;
+    case 'run':
+      return 'advance' in value && typeof value.advance === 'boolean'
+        ? { kind: 'run', advance: value.advance }
+        : null;
+    default:
+      return null;
+  }
+}

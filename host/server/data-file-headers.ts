@@ -1,14 +1,13 @@
 /**
- * Headers of a workspace data file under `quarry-app://app/files/`, as browser mode's
- * host/server/data-files.ts sets them (which does not export its list; until it does, this copy
- * is held equal by test/electron/files-parity.test.ts, which serves the same files both ways).
+ * Headers of a workspace data file, the same in browser mode (`/files/`, data-files.ts) and in
+ * the desktop app (`quarry-app://app/files/`, electron/main/app-protocol.ts).
  *
  * These are the user's files, not the app's, so none may act as part of the app: only data types
  * keep their MIME type (anything else is octet-stream, which `nosniff` forbids to run as a
  * script), and a sandbox CSP makes a file that is somehow shown as a page script-less.
  */
 import path from 'node:path';
-import { contentTypeOf } from '../../host/server/mime-types';
+import { contentTypeOf } from './mime-types';
 
 const DATA_EXTENSIONS: ReadonlySet<string> = new Set([
   '.csv',
