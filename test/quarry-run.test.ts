@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureSampleData } from '../samples/generate-data';
 import { validateNotebookJson } from './nbformat-schema';
+import { codeNotebookJson } from './notebook-json';
 
 const root = path.resolve(import.meta.dirname, '..');
 const quarry = path.join(root, 'bin', 'quarry.js');
@@ -28,28 +29,6 @@ async function run(...args: string[]): Promise<Run> {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-function notebookJson(cells: string[]): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {
-      kernelspec: {
-        name: 'quarry-typescript',
-        display_name: 'TypeScript (Quarry)',
-        language: 'typescript',
-      },
-    },
-    cells: cells.map((source, i) => ({
-      id: `c${i}`,
-      cell_type: 'code',
-      metadata: {},
-      source,
-      outputs: [],
-      execution_count: null,
-    })),
-  });
 }
 
 let work: string;
@@ -92,7 +71,7 @@ describe('quarry run', () => {
     await mkdir(path.join(dir, 'data'), { recursive: true });
     await writeFile(path.join(dir, 'data', 'x.csv'), 'a\n1\n2\n');
     const input = path.join(dir, 'nb.ipynb');
-    const text = notebookJson(["%%sql\nselect sum(a) as s from 'data/x.csv'"]);
+    const text = codeNotebookJson(["%%sql\nselect sum(a) as s from 'data/x.csv'"]);
     await writeFile(input, text);
     const result = await run('run', input);
     expect(result.code).toBe(0);
@@ -107,7 +86,7 @@ describe('quarry run', () => {
     const input = path.join(work, 'failing.ipynb');
     await writeFile(
       input,
-      notebookJson([
+      codeNotebookJson([
         'const a = 1',
         'function boom(n: number) {\n  throw new Error(`boom ${n}`)\n}\nboom(a)',
         'console.log("never")',

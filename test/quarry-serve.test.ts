@@ -9,31 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
+import { codeNotebookJson } from './notebook-json';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const quarry = path.join(repo, 'bin', 'quarry.js');
 
-const notebook = JSON.stringify({
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: {
-    kernelspec: {
-      name: 'quarry-typescript',
-      display_name: 'TypeScript (Quarry)',
-      language: 'typescript',
-    },
-  },
-  cells: [
-    {
-      id: 'c1',
-      cell_type: 'code',
-      metadata: {},
-      source: '1 + 1',
-      outputs: [],
-      execution_count: null,
-    },
-  ],
-});
+const notebook = codeNotebookJson(['1 + 1']);
 
 let child: ChildProcess | undefined;
 

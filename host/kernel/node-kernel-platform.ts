@@ -27,7 +27,11 @@ import type {
   KernelLibraries,
   KernelPlatform,
 } from '../../kernels/platform';
-import { DuckDbWasmDatabase, type SqlDatabase } from '../../kernels/sql/sql-database';
+import {
+  DuckDbWasmDatabase,
+  openKernelDatabase,
+  type SqlDatabase,
+} from '../../kernels/sql/sql-database';
 import { globFiles, globFilesSync } from '../glob';
 import { isGlob } from '../../kernels/sql/file-references';
 
@@ -91,16 +95,7 @@ async function openDatabase(notebookDir: string): Promise<SqlDatabase> {
   const runtime = notebookRuntime(duckdb.NODE_RUNTIME, notebookDir);
   const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), runtime);
   await bindings.instantiate();
-  bindings.open({
-    path: ':memory:',
-    query: { castBigIntToDouble: true, castDecimalToDouble: true },
-  });
-  // This duckdb-wasm build has no Parquet or JSON built in: DuckDB would fetch those extensions
-  // from the internet on first use, and in Node a failed fetch blocks the thread forever (the
-  // runtime waits on a worker that never answers). Fail at once with DuckDB's own message instead.
-  const setup = bindings.connect();
-  setup.query('set autoinstall_known_extensions = false; set autoload_known_extensions = false');
-  setup.close();
+  openKernelDatabase(bindings);
   const database = new DuckDbWasmDatabase(
     bindings,
     duckdb.DuckDBDataProtocol.NODE_FS,

@@ -28,6 +28,23 @@ export interface SqlDatabase {
   close(): void;
 }
 
+/**
+ * Opens the in-memory database the kernel uses, the same on every platform: BIGINT and DECIMAL
+ * arrive as JS numbers, and extensions are never fetched. This DuckDB-WASM build has no Parquet
+ * or JSON built in and would download them on first use, which offline machines cannot do (in
+ * Node a failed fetch even blocks the thread forever): fail at once with DuckDB's own message
+ * instead; the kernel loads such files itself (loaded-formats.ts, docs/decisions.md).
+ */
+export function openKernelDatabase(bindings: DuckDBBindings): void {
+  bindings.open({
+    path: ':memory:',
+    query: { castBigIntToDouble: true, castDecimalToDouble: true },
+  });
+  const setup = bindings.connect();
+  setup.query('set autoinstall_known_extensions = false; set autoload_known_extensions = false');
+  setup.close();
+}
+
 export type TableTarget = { schema: string; name: string; create: boolean };
 
 export class DuckDbWasmDatabase implements SqlDatabase {

@@ -7,7 +7,7 @@
  * aliases it to the file (kernels/worker/duckdb-browser-blocking.d.ts has the types).
  */
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
-import { DuckDbWasmDatabase } from '../sql/sql-database';
+import { DuckDbWasmDatabase, openKernelDatabase } from '../sql/sql-database';
 import { BrowserDatabase } from './browser-database';
 
 export async function openBrowserDatabase(
@@ -25,17 +25,7 @@ export async function openBrowserDatabase(
     duckdb.BROWSER_RUNTIME,
   );
   await bindings.instantiate(() => undefined);
-  bindings.open({
-    path: ':memory:',
-    query: { castBigIntToDouble: true, castDecimalToDouble: true },
-  });
-  // This build has no Parquet or JSON built in and would fetch those extensions from the
-  // internet on first use, which offline machines cannot do (docs/decisions.md): fail at once
-  // with DuckDB's own message instead, as the Node platform does. The kernel loads such files
-  // itself (kernels/sql/loaded-formats.ts).
-  const setup = bindings.connect();
-  setup.query('set autoinstall_known_extensions = false; set autoload_known_extensions = false');
-  setup.close();
+  openKernelDatabase(bindings);
   const protocol = duckdb.DuckDBDataProtocol.HTTP;
   const database = new DuckDbWasmDatabase(bindings, protocol, duckdb.PACKAGE_VERSION);
   return new BrowserDatabase(database, bindings, protocol);
