@@ -1,7 +1,8 @@
 /**
  * The `console` a cell sees: log and info go to stdout, warn and error to stderr, as they happen.
- * Each execution gets its own, so a callback that logs after its cell finished still writes to
- * the cell that created it.
+ * Each write goes to the execution `sink` names at that moment (execution-context.ts), so a
+ * helper defined in one cell logs into the cell that calls it, and a timer into the execution
+ * that set it.
  */
 import { formatLogArguments } from '../display/inspect';
 import type { OutputCollector } from './output-collector';
@@ -21,9 +22,9 @@ export type CellConsole = Pick<
   | 'timeEnd'
 >;
 
-export function createCellConsole(outputs: OutputCollector, now: () => number): CellConsole {
-  const out = (...args: unknown[]) => outputs.stream('stdout', `${formatLogArguments(args)}\n`);
-  const err = (...args: unknown[]) => outputs.stream('stderr', `${formatLogArguments(args)}\n`);
+export function createCellConsole(sink: () => OutputCollector, now: () => number): CellConsole {
+  const out = (...args: unknown[]) => sink().stream('stdout', `${formatLogArguments(args)}\n`);
+  const err = (...args: unknown[]) => sink().stream('stderr', `${formatLogArguments(args)}\n`);
   const timers = new Map<string, number>();
   return {
     log: out,

@@ -13,13 +13,18 @@ import type { KernelLibraries, KernelPlatform } from '../platform';
 import { parseSqlCell } from '../sql/sql-cell';
 import { SqlEngine } from '../sql/sql-engine';
 import { createCellConsole } from './cell-console';
+import { createCellTimers } from './cell-timers';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
+import { ExecutionContext } from './execution-context';
 import { OutputCollector } from './output-collector';
 
 export type ExecuteOptions = {
   /** Shown as `In[N]` in stack traces and stored with the result. */
   executionCount: number;
-  /** Called with each output as it happens (stream text arrives in pieces). */
+  /**
+   * Called with each output as it happens (stream text arrives in pieces), also after the
+   * execution ended: a timer it left behind still writes to it (execution-context.ts).
+   */
   onOutput?: (output: Output) => void;
   /**
    * Interrupts the cell: the kernel stops waiting for it as soon as this is aborted, so a cell
@@ -51,6 +56,8 @@ export class Kernel {
   private readonly scope: Record<string, unknown> = Object.create(null);
   private readonly stacks = new StackMapper();
   private readonly builtinModules: Record<string, unknown>;
+  /** Which execution `console` and `display` write to at any moment. */
+  private readonly context = new ExecutionContext();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -73,6 +80,7 @@ export class Kernel {
       tf: libs.tf,
       arrow: libs.arrow,
       chart: createChartHelpers(libs),
+      ...createCellTimers(this.context),
     });
   }
 
@@ -103,10 +111,13 @@ export class Kernel {
     let error: CellError | null = null;
     let interrupted = false;
     try {
-      const work: Promise<CellError | null | typeof INTERRUPTED> = options.signal?.aborted
-        ? Promise.resolve(INTERRUPTED)
-        : this.runCell(code, outputs, options.executionCount);
-      const outcome = await untilAborted(work, options.signal);
+      // The cell is the running one until it ends or is interrupted, not while it works on.
+      const outcome = await this.context.whileRunning(outputs, () => {
+        const work: Promise<CellError | null | typeof INTERRUPTED> = options.signal?.aborted
+          ? Promise.resolve(INTERRUPTED)
+          : this.runCell(code, outputs, options.executionCount);
+        return untilAborted(work, options.signal);
+      });
       interrupted = outcome === INTERRUPTED;
       error = outcome === INTERRUPTED ? INTERRUPTED_ERROR : outcome;
     } catch (thrown) {
@@ -164,8 +175,10 @@ export class Kernel {
       if (!(name in this.scope)) this.scope[name] = undefined;
     }
     const fn = (0, eval)(compiled.script) as CompiledFunction;
-    const display = (value: unknown) => outputs.display(displayBundle(value, this.libs));
-    const console = createCellConsole(outputs, () => performance.now());
+    // Outputs go to the current execution, which is this one unless the sinks outlive it.
+    const sink = () => this.context.current() ?? outputs;
+    const display = (value: unknown) => sink().display(displayBundle(value, this.libs));
+    const console = createCellConsole(sink, () => performance.now());
     try {
       const returned = await fn(
         this.scope,

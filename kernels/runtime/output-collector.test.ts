@@ -91,6 +91,23 @@ describe('OutputCollector', () => {
     );
   });
 
+  it('forwards output that arrives after finish, and past the limits one note', () => {
+    const { c, emitted } = collector();
+    for (let i = 0; i < OUTPUT_LIMITS.headLines - 1; i++) c.stream('stdout', `${i}\n`);
+    c.finish();
+    const before = emitted.length;
+    c.stream('stdout', 'late\n');
+    c.stream('stdout', 'later\n');
+    c.stream('stderr', 'still room on stderr\n');
+    for (let i = 0; i < OUTPUT_LIMITS.richOutputs + 2; i++) c.display({ 'text/plain': `${i}` });
+    expect(emitted.slice(before, before + 3).map(text)).toEqual([
+      'late\n',
+      '… later output of this execution not shown (over its limits)\n',
+      'still room on stderr\n',
+    ]);
+    expect(emitted.slice(before + 3)).toHaveLength(OUTPUT_LIMITS.richOutputs);
+  });
+
   it('records results and errors as nbformat outputs', () => {
     const { c, outputs } = collector();
     c.result({ 'text/plain': '1' }, 3);

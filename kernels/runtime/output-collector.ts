@@ -2,6 +2,10 @@
  * Collects one execution's outputs as they happen: merges consecutive stream text the way
  * Jupyter front ends do, forwards every piece at once (so logs stream), and bounds what is kept
  * so a cell printing a million lines keeps its head and tail plus a note instead of all of it.
+ *
+ * Outputs keep coming after `finish()` when a callback the cell left behind writes to it
+ * (execution-context.ts); they are forwarded the same way, within the same limits. There is no
+ * later end to show a tail at, so past the limits such output is left out with one note.
  */
 import type { JsonObject } from '../../core/json';
 import type { MimeBundle, Output, StreamOutput } from '../../core/outputs';
@@ -39,6 +43,8 @@ export class OutputCollector {
     stderr: new StreamBudget(),
   };
   private droppedRich = 0;
+  private finished = false;
+  private lateDropNoted = false;
 
   constructor(private readonly emit: (output: Output) => void) {}
 
@@ -63,7 +69,8 @@ export class OutputCollector {
     if (
       this.outputs.filter((o) => o.output_type !== 'stream').length >= OUTPUT_LIMITS.richOutputs
     ) {
-      this.droppedRich++;
+      if (this.finished) this.noteLateDrop();
+      else this.droppedRich++;
       return;
     }
     this.push({ output_type: 'display_data', data, metadata });
@@ -84,6 +91,7 @@ export class OutputCollector {
 
   /** Adds the notes about what was left out; call once, when the execution ends. */
   finish(): void {
+    this.finished = true;
     for (const name of ['stdout', 'stderr'] as const) {
       const budget = this.budgets[name];
       if (budget.droppedLines === 0 && budget.droppedChars === 0) continue;
@@ -99,6 +107,7 @@ export class OutputCollector {
   }
 
   private dropToTail(budget: StreamBudget, text: string): void {
+    if (this.finished) return this.noteLateDrop();
     budget.droppedChars += text.length;
     const lines = text.split(/(?<=\n)/);
     budget.droppedLines += countLines(text) || (text.length > 0 ? 1 : 0);
@@ -117,6 +126,12 @@ export class OutputCollector {
       budget.tail[0] = `…${budget.tail[0].slice(-OUTPUT_LIMITS.tailChars)}`;
       budget.tailChars = budget.tail[0].length;
     }
+  }
+
+  private noteLateDrop(): void {
+    if (this.lateDropNoted) return;
+    this.lateDropNoted = true;
+    this.append('stderr', '… later output of this execution not shown (over its limits)\n');
   }
 
   private append(name: StreamName, text: string): void {

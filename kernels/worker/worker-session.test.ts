@@ -12,8 +12,9 @@ const config: KernelWorkerConfig = {
 };
 
 /**
- * A kernel whose cells are scripted: `print:x` outputs x, `wait` waits until aborted (as a cell
- * on a pending await does with a real kernel), `host:x` resolves pattern x through the host.
+ * A kernel whose cells are scripted: `print:x` outputs x, `late:x` outputs x after it ended (as
+ * a timer the cell left behind does), `wait` waits until aborted (as a cell on a pending await
+ * does with a real kernel), `host:x` resolves pattern x through the host.
  */
 class ScriptedKernel implements SessionKernel {
   readonly info = { sqlEngine: 'fake', tfBackend: 'cpu' };
@@ -32,6 +33,12 @@ class ScriptedKernel implements SessionKernel {
     });
     if (code.startsWith('print:')) {
       options.onOutput?.({ output_type: 'stream', name: 'stdout', text: code.slice(6) });
+      return reply('done');
+    }
+    if (code.startsWith('late:')) {
+      setTimeout(() =>
+        options.onOutput?.({ output_type: 'stream', name: 'stdout', text: code.slice(5) }),
+      );
       return reply('done');
     }
     if (code.startsWith('host:')) {
@@ -144,6 +151,22 @@ describe('KernelWorkerSession', () => {
     ]);
     expect(kernels).toHaveLength(1);
     expect(kernels[0].ran).toEqual(['wait', 'print:after']);
+  });
+
+  it('posts what an ended cell writes later with that cell’s ids, also while another runs', async () => {
+    const { session, posted, execute, settle, summary } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('late:tick');
+    execute('wait');
+    await settle();
+    expect(summary().slice(2)).toEqual(['r1 running', 'r1 done', 'r2 running', 'r1 tick']);
+    expect(posted.at(-1)).toEqual({
+      type: 'output',
+      requestId: 'r1',
+      cellId: 'c1',
+      output: { output_type: 'stream', name: 'stdout', text: 'tick' },
+    });
   });
 
   it('restart stops the cells, disposes the kernel and starts a fresh one', async () => {

@@ -1,11 +1,13 @@
 /**
  * The client's view of the cells it sent to the kernel worker and that have not ended yet:
- * queued, or running since when. When the worker has to be replaced, these are the cells that
- * end as `interrupted` without the worker saying so.
+ * queued, or running since when. When the worker has to be replaced, the cells being stopped
+ * end as `interrupted` without the worker saying so, and the others are sent again to the new
+ * worker, so the tracker keeps each request whole.
  */
 import type { KernelEvent } from '../../core/protocol';
+import type { ExecuteRequest } from './kernel-client';
 
-type TrackedCell = { requestId: string; cellId: string; startedAt: number | null };
+type TrackedCell = { request: ExecuteRequest; startedAt: number | null };
 
 export type DoneEvent = Extract<KernelEvent, { type: 'done' }>;
 
@@ -13,8 +15,8 @@ export class CellTracker {
   /** In the order they were sent, which is the order the worker runs them. */
   private readonly cells = new Map<string, TrackedCell>();
 
-  queued(requestId: string, cellId: string): void {
-    this.cells.set(requestId, { requestId, cellId, startedAt: null });
+  queued(request: ExecuteRequest): void {
+    this.cells.set(request.requestId, { request, startedAt: null });
   }
 
   started(requestId: string, now: number): void {
@@ -26,17 +28,24 @@ export class CellTracker {
     this.cells.delete(requestId);
   }
 
-  isPending(requestId: string): boolean {
-    return this.cells.has(requestId);
-  }
-
   pendingIds(): string[] {
     return [...this.cells.keys()];
   }
 
-  /** Forgets every cell, returning the events that end each one as interrupted. */
-  interruptAll(now: number): DoneEvent[] {
-    return this.drain().map((cell) => done(cell, 'interrupted', now));
+  /** Forgets the cells `requestIds` names, returning the events that end each as interrupted. */
+  interrupt(requestIds: ReadonlySet<string>, now: number): DoneEvent[] {
+    const stopped = [...this.cells.values()].filter((c) => requestIds.has(c.request.requestId));
+    for (const cell of stopped) this.cells.delete(cell.request.requestId);
+    return stopped.map((cell) => done(cell, 'interrupted', now));
+  }
+
+  /**
+   * The cells still pending, in order, to send to a new worker: none of them has run there, so
+   * each counts as queued again (whatever the old worker said about it is void).
+   */
+  resend(): ExecuteRequest[] {
+    for (const cell of this.cells.values()) cell.startedAt = null;
+    return [...this.cells.values()].map((cell) => cell.request);
   }
 
   /** Forgets every cell, returning events that end each one with `evalue` as its error. */
@@ -44,8 +53,8 @@ export class CellTracker {
     return this.drain().flatMap((cell): KernelEvent[] => [
       {
         type: 'output',
-        requestId: cell.requestId,
-        cellId: cell.cellId,
+        requestId: cell.request.requestId,
+        cellId: cell.request.cellId,
         output: {
           output_type: 'error',
           ename: 'KernelError',
@@ -67,8 +76,8 @@ export class CellTracker {
 function done(cell: TrackedCell, status: DoneEvent['status'], now: number): DoneEvent {
   return {
     type: 'done',
-    requestId: cell.requestId,
-    cellId: cell.cellId,
+    requestId: cell.request.requestId,
+    cellId: cell.request.cellId,
     status,
     durationMs: cell.startedAt === null ? 0 : now - cell.startedAt,
     errorLocation: null,

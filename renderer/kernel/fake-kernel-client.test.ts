@@ -69,6 +69,40 @@ describe('fake kernel client', () => {
     client.dispose();
     expect(client.calls).toMatchObject({ restart: 1, dispose: 1 });
   });
+
+  it('drops the cells queued before an interrupt or restart and runs those queued after', async () => {
+    const client = createFakeKernelClient({ hold: true });
+    const { summary } = recorded(client);
+    run(client, 1, '1');
+    run(client, 2, '2');
+    await Promise.resolve();
+    client.interrupt();
+    run(client, 3, '3');
+    await Promise.resolve();
+    client.release();
+    void client.restart();
+    run(client, 4, '4');
+    await Promise.resolve();
+    client.release();
+    await client.idle();
+    expect(summary()).toEqual([
+      'c1 queued',
+      'c2 queued',
+      'c1 running',
+      'c2 interrupted',
+      'c1 interrupted',
+      'c3 queued',
+      'c3 running',
+      'c3 3',
+      'c3 done',
+      'restarted',
+      'ready',
+      'c4 queued',
+      'c4 running',
+      'c4 4',
+      'c4 done',
+    ]);
+  });
 });
 
 describe('evaluateArithmetic', () => {

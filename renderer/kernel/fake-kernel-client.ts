@@ -2,7 +2,9 @@
  * A KernelClient for unit tests of the UI (DESIGN.md: a worker implementation, and a fake for
  * tests). It answers arithmetic cells (`1 + 1` shows `2`), fails any other code with an error
  * output, runs cells one at a time in order, and records every call. With `hold: true` each
- * cell stays running until `release()` or `interrupt()`, to test the states in between.
+ * cell stays running until `release()` or `interrupt()`, to test the states in between. Like
+ * the worker client, `interrupt()` and `restart()` end the cells running or queued then, and
+ * run the cells executed after them.
  */
 import type { Output } from '../../core/outputs';
 import type { KernelInfo } from '../../core/protocol';

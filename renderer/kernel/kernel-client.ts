@@ -20,16 +20,25 @@ export type ExecuteRequest = {
 export interface KernelClient {
   /** Resolves once the kernel can run cells (DuckDB-WASM, danfo.js and TF.js loaded). */
   readonly ready: Promise<KernelInfo>;
-  /** Queues a cell; its `status`, `output` and `done` events follow through `subscribe`. */
+  /**
+   * Queues a cell; its `status`, `output` and `done` events follow through `subscribe`, each
+   * with the request's `requestId`. `output` events may still come after `done`: a callback the
+   * cell left behind writes to it (docs/kernel.md, "Which execution an output belongs to").
+   */
   execute(request: ExecuteRequest): void;
   subscribe(listener: (event: KernelClientEvent) => void): () => void;
   /**
    * Stops the running cell: gently when the cell is waiting (a pending await), otherwise by
    * restarting the kernel within 2 s, which loses its state (a `restarted` event says so).
-   * Queued cells are dropped (`done` with status `interrupted`).
+   * The cells queued now are dropped (`done` with status `interrupted`): as in Jupyter, an
+   * interrupt clears the queue. Cells executed after it are not: they run, on the restarted
+   * kernel once it is ready if the interrupt needed one.
    */
   interrupt(): void;
-  /** A fresh kernel: all state is lost. */
+  /**
+   * A fresh kernel: all state is lost, and the cells running or queued now end as
+   * `interrupted`. Cells executed after it run on the new kernel.
+   */
   restart(): Promise<KernelInfo>;
   dispose(): void;
 }

@@ -236,6 +236,77 @@ describe('worker kernel client', () => {
     expect(worker().posted.at(-1)).toMatchObject({ type: 'execute', requestId: 'r3' });
   });
 
+  it('cells run after an interrupt that restarts the kernel wait for the new one, in order', async () => {
+    worker().ready();
+    execute(1, 'while (true) {}');
+    execute(2); // queued before the interrupt: dropped with it
+    worker().running(1);
+    client.interrupt();
+    execute(3); // while the stuck worker is given its grace time
+    vi.advanceTimersByTime(1000);
+    execute(4); // while the new worker loads
+    expect(summary()).toEqual([
+      'ready',
+      'r1 queued',
+      'r2 queued',
+      'r1 running',
+      'r3 queued',
+      'r1 interrupted',
+      'r2 interrupted',
+      'restarted: interrupt',
+      'r4 queued',
+    ]);
+    expect(worker().posted).toEqual([
+      { type: 'init', config: CONFIG },
+      { type: 'execute', requestId: 'r3', cellId: 'c3', code: '3', executionCount: 3 },
+      { type: 'execute', requestId: 'r4', cellId: 'c4', code: '4', executionCount: 4 },
+    ]);
+    worker().ready();
+    await client.ready;
+    worker().running(3);
+    worker().done(3);
+    worker().running(4);
+    worker().done(4);
+    expect(summary().slice(9)).toEqual(['ready', 'r3 running', 'r3 done', 'r4 running', 'r4 done']);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('a cell run right after restart() runs on the new kernel', async () => {
+    worker().ready();
+    execute(1);
+    worker().running(1);
+    void client.restart();
+    execute(2);
+    // A worker that honours the restart gets the cell after it, and runs it on its new kernel.
+    expect(
+      worker()
+        .posted.slice(1)
+        .map((m) => m.type),
+    ).toEqual(['execute', 'restart', 'execute']);
+    worker().done(1, 'interrupted');
+    worker().ready();
+    worker().running(2);
+    worker().done(2);
+    // A worker stuck in a cell is replaced, and the new one gets the cell run after the restart.
+    execute(3, 'while (true) {}');
+    worker().running(3);
+    const restarted = client.restart();
+    execute(4);
+    vi.advanceTimersByTime(1000);
+    expect(workers).toHaveLength(2);
+    expect(worker().posted.at(-1)).toMatchObject({ type: 'execute', requestId: 'r4' });
+    worker().ready();
+    await expect(restarted).resolves.toEqual(INFO);
+    worker().running(4);
+    worker().done(4);
+    expect(summary().filter((s) => /^r\d (done|interrupted)/.test(s))).toEqual([
+      'r1 interrupted',
+      'r2 done',
+      'r3 interrupted',
+      'r4 done',
+    ]);
+  });
+
   it('an interrupt with nothing running only tells the worker', () => {
     worker().ready();
     client.interrupt();

@@ -6,9 +6,13 @@
  * - `interrupt()` asks the worker to stop; a cell waiting on an `await` ends at once and the
  *   kernel keeps its variables. A cell in synchronous code (`while (true) {}`) never lets the
  *   worker read that message, so if an interrupted cell is still running after `graceMs`, the
- *   worker is terminated and a fresh one started: the cells end as `interrupted` and a
- *   `restarted` event says the variables are gone.
+ *   worker is terminated and a fresh one started: the cells that were running or queued when
+ *   interrupted end as `interrupted` and a `restarted` event says the variables are gone.
  * - `restart()` asks the worker for a fresh kernel, with the same fallback.
+ *
+ * Cells executed after an interrupt or a restart are not stopped by it. The stuck worker never
+ * read them, so when it is replaced they are sent to the new one, which holds them until its
+ * kernel is ready and then runs them in order (kernels/worker/worker-session.ts).
  */
 import type { HostClient } from '../../core/host-contract';
 import type { KernelWorkerConfig, ToKernelWorker } from '../../core/kernel-worker-protocol';
@@ -52,7 +56,10 @@ class WorkerKernelClient implements KernelClient {
   private readonly graceMs: number;
   private readySignal = new Deferred<KernelInfo>();
   private worker: KernelWorkerHandle;
-  /** Cells that must end before the timer fires, or the worker is replaced. */
+  /**
+   * The cells an interrupt or restart is stopping: they must end before the timer fires, or the
+   * worker is replaced. Cells executed later are not among them.
+   */
   private stopping: {
     ids: Set<string>;
     reason: RestartReason;
@@ -74,7 +81,7 @@ class WorkerKernelClient implements KernelClient {
 
   execute(request: ExecuteRequest): void {
     if (this.disposed) return;
-    this.cells.queued(request.requestId, request.cellId);
+    this.cells.queued(request);
     this.emit({
       type: 'status',
       requestId: request.requestId,
@@ -205,15 +212,22 @@ class WorkerKernelClient implements KernelClient {
     this.stopping = null;
   }
 
-  /** Terminates the worker (it may be stuck in a cell) and starts a fresh one. */
+  /**
+   * Terminates the worker (it may be stuck in a cell) and starts a fresh one. The cells being
+   * stopped (all pending ones when nothing was) end as interrupted; the rest run on the new one.
+   */
   private replaceWorker(reason: RestartReason): void {
+    const stopped = new Set(this.stopping?.ids ?? this.cells.pendingIds());
     this.clearStopping();
     this.worker.terminate();
-    for (const event of this.cells.interruptAll(performance.now())) this.emit(event);
+    for (const event of this.cells.interrupt(stopped, performance.now())) this.emit(event);
     this.restartRequested = false;
     this.loadFailure = null;
     this.freshReadySignal();
     this.worker = this.spawn();
+    // Before any listener of `restarted` can execute a cell, which must come after these.
+    for (const request of this.cells.resend())
+      this.worker.postMessage({ type: 'execute', ...request });
     this.emit({ type: 'restarted', reason, message: RESTART_MESSAGES[reason] });
   }
 
