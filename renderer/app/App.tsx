@@ -1,101 +1,57 @@
-/** The notebook window: toolbar, banners, cells, and the command-mode keyboard. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+/** The notebook window: toolbar, banners, side panels, cells, and the keyboard. */
+import { useEffect, useMemo, useState } from 'react';
 import type { HostClient } from '../../core/host-contract';
-import type { KernelClient } from '../kernel/kernel-client';
-import { runtimeOf } from '../state/notebook-state';
-import { onMenuCommand } from '../host-client/host-bridge';
-import { CellView } from './CellView';
-import { CommandPalette, type PaletteCommand } from './CommandPalette';
-import { commandForKey } from './command-keys';
-import { FilePanel } from './FilePanel';
-import { RecoveryPrompt } from './RecoveryPrompt';
-import { Toolbar } from './Toolbar';
-import { useNotebookSession } from './use-notebook-session';
 import type { EditorCommand } from '../editor/CodeEditor';
+import { createLiveSources } from '../editor/live-sources';
+import { onMenuCommand } from '../host-client/host-bridge';
+import type { KernelClient } from '../kernel/kernel-client';
+import { runtimeOf, selectedCellIds } from '../state/notebook-state';
+import { cellActions } from './cell-actions';
+import { CellView } from './CellView';
+import { CommandPalette } from './CommandPalette';
+import { FilePanel } from './FilePanel';
+import { FindReplace } from './FindReplace';
+import { paletteCommands, type Panels } from './palette-commands';
+import { RecoveryPrompt } from './RecoveryPrompt';
+import { TableOfContents } from './TableOfContents';
+import { Toolbar } from './Toolbar';
+import { useCommandModeKeys } from './use-command-mode-keys';
+import { useNotebookSession } from './use-notebook-session';
 
 type Props = { host: HostClient; kernel: KernelClient };
 
+type PanelName = Parameters<Panels['toggle']>[0];
+
 export function App({ host, kernel }: Props) {
-  const { state, commands, recovery, loadError } = useNotebookSession(host, kernel);
+  const liveSources = useMemo(createLiveSources, []);
+  const { state, commands, recovery, loadError } = useNotebookSession(host, kernel, liveSources);
   const [paletteOpen, setPaletteOpen] = useState(false);
-  const [filesOpen, setFilesOpen] = useState(false);
-  const lastKeyWasD = useRef(false);
+  const [panel, setPanel] = useState<PanelName | null>(null);
   const { dispatch } = commands;
   const cells = state.notebook.cells;
-  const selected = state.selectedId;
+  const selection = new Set(selectedCellIds(state));
+  const actions = cellActions(state, commands);
+  const panels: Panels = { toggle: (name) => setPanel((open) => (open === name ? null : name)) };
 
-  const runSelected = (advance: boolean) => {
-    if (!selected) return;
-    commands.run([selected]);
-    const index = cells.findIndex((c) => c.id === selected);
-    if (advance) {
-      if (index === cells.length - 1)
-        dispatch({ type: 'insert-cell', kind: 'code', position: 'below' });
-      else dispatch({ type: 'select', cellId: cells[index + 1].id, mode: 'command' });
-    } else dispatch({ type: 'set-mode', mode: 'command' });
-  };
-
-  const onEditorCommand = (command: EditorCommand) => {
-    switch (command) {
-      case 'run-and-advance':
-        return runSelected(true);
+  const onEditorCommand = (cellId: string, command: EditorCommand) => {
+    switch (command.kind) {
       case 'run':
-        return runSelected(false);
+        // Jupyter: running from the editor leaves edit mode, so command keys work next.
+        (document.activeElement as HTMLElement | null)?.blur();
+        return actions.run(command.advance, cellId);
       case 'save':
         return void commands.save();
       case 'command-mode':
         (document.activeElement as HTMLElement | null)?.blur();
-        return dispatch({ type: 'set-mode', mode: 'command' });
+        return dispatch({ type: 'select', cellId, mode: 'command' });
+      case 'split':
+        return actions.split(cellId, command.offsets);
+      case 'leave':
+        return actions.leaveEditor(cellId, command.direction);
     }
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      // Keys typed into an editor, input or button belong to it, not to command mode.
-      if (target?.closest('.monaco-editor, input, textarea, [role="dialog"]')) return;
-      const command = commandForKey(
-        {
-          key: event.key,
-          shift: event.shiftKey,
-          ctrlOrMeta: event.ctrlKey || event.metaKey,
-          alt: event.altKey,
-        },
-        lastKeyWasD.current,
-      );
-      lastKeyWasD.current = command?.kind === 'pending-delete';
-      if (!command) return;
-      event.preventDefault();
-      switch (command.kind) {
-        case 'insert':
-          return dispatch({ type: 'insert-cell', kind: 'code', position: command.position });
-        case 'delete':
-          return selected ? dispatch({ type: 'delete-cell', cellId: selected }) : undefined;
-        case 'change-kind':
-          return selected
-            ? dispatch({ type: 'change-kind', cellId: selected, kind: command.to })
-            : undefined;
-        case 'edit':
-          return dispatch({ type: 'set-mode', mode: 'edit' });
-        case 'select':
-          return dispatch({ type: 'select-relative', delta: command.delta });
-        case 'run':
-          return runSelected(command.advance);
-        case 'save':
-          return void commands.save();
-        case 'copy':
-          return selected ? dispatch({ type: 'copy-cell', cellId: selected }) : undefined;
-        case 'paste':
-          return dispatch({ type: 'paste-cell' });
-        case 'palette':
-          return setPaletteOpen(true);
-        case 'pending-delete':
-          return;
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useCommandModeKeys(commands, actions, { ...panels, openPalette: () => setPaletteOpen(true) });
 
   // The desktop app's native menu (a no-op in browser mode).
   useEffect(() =>
@@ -108,7 +64,7 @@ export function App({ host, kernel }: Props) {
         case 'save-as':
           return void commands.saveAs(command.path);
         case 'run':
-          return runSelected(command.advance);
+          return actions.run(command.advance);
         case 'run-all':
           return commands.runAll();
         case 'interrupt':
@@ -127,43 +83,7 @@ export function App({ host, kernel }: Props) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [state.dirty]);
 
-  const palette = useMemo<PaletteCommand[]>(
-    () => [
-      { label: 'Run all', run: commands.runAll },
-      {
-        label: 'Run selected cell',
-        shortcut: 'Ctrl+Enter',
-        run: () => selected && commands.run([selected]),
-      },
-      { label: 'Run cells above', run: () => selected && commands.runAbove(selected) },
-      { label: 'Run selected cell and below', run: () => selected && commands.runBelow(selected) },
-      { label: 'Interrupt', run: commands.interrupt },
-      { label: 'Restart kernel', run: () => void commands.restart() },
-      { label: 'Save', shortcut: 'Ctrl+S', run: () => void commands.save() },
-      { label: 'Add code cell', shortcut: 'B', run: () => commands.addCell('code') },
-      { label: 'Add SQL cell', run: () => commands.addCell('sql') },
-      { label: 'Add markdown cell', run: () => commands.addCell('markdown') },
-      {
-        label: 'Delete cell',
-        shortcut: 'D D',
-        run: () => selected && dispatch({ type: 'delete-cell', cellId: selected }),
-      },
-      {
-        label: 'Move cell up',
-        run: () => selected && dispatch({ type: 'move-cell', cellId: selected, delta: -1 }),
-      },
-      {
-        label: 'Move cell down',
-        run: () => selected && dispatch({ type: 'move-cell', cellId: selected, delta: 1 }),
-      },
-      {
-        label: 'Clear cell output',
-        run: () => selected && dispatch({ type: 'clear-outputs', cellId: selected }),
-      },
-      { label: 'Show files', run: () => setFilesOpen(true) },
-    ],
-    [commands, selected, dispatch],
-  );
+  const palette = paletteCommands(commands, actions, panels, state.selectedId);
 
   return (
     <div className="app">
@@ -172,7 +92,8 @@ export function App({ host, kernel }: Props) {
         kernel={state.kernel}
         dirty={state.dirty}
         path={state.path}
-        onToggleFiles={() => setFilesOpen((open) => !open)}
+        onTogglePanel={panels.toggle}
+        onClearAllOutputs={actions.clearAllOutputs}
       />
       {recovery && (
         <RecoveryPrompt
@@ -195,11 +116,26 @@ export function App({ host, kernel }: Props) {
         </div>
       )}
       <div className="workspace">
-        {filesOpen && (
+        {panel === 'files' && (
           <FilePanel
             host={host}
             onOpen={(path) => void commands.open(path)}
             onSaveAs={(path) => void commands.saveAs(path)}
+          />
+        )}
+        {panel === 'find' && (
+          <FindReplace
+            cells={cells}
+            liveSources={liveSources}
+            onSelect={(cellId) => dispatch({ type: 'select', cellId, mode: 'command' })}
+            onReplace={(sources) => dispatch({ type: 'replace-sources', sources })}
+            onClose={() => setPanel(null)}
+          />
+        )}
+        {panel === 'contents' && (
+          <TableOfContents
+            cells={cells}
+            onSelect={(cellId) => dispatch({ type: 'select', cellId, mode: 'command' })}
           />
         )}
         <main className="notebook" aria-label="Notebook cells">
@@ -209,12 +145,17 @@ export function App({ host, kernel }: Props) {
               cell={cell}
               cellNumber={index + 1}
               runtime={runtimeOf(state, cell.id)}
-              selected={cell.id === selected}
-              editing={cell.id === selected && state.mode === 'edit'}
+              selected={cell.id === state.selectedId}
+              inSelection={selection.size > 1 && selection.has(cell.id)}
+              editing={cell.id === state.selectedId && state.mode === 'edit'}
+              liveSources={liveSources}
               onSelect={(mode) => dispatch({ type: 'select', cellId: cell.id, mode })}
               onChange={(source) => dispatch({ type: 'edit-source', cellId: cell.id, source })}
               onRun={() => commands.run([cell.id])}
-              onCommand={onEditorCommand}
+              onCommand={(command) => onEditorCommand(cell.id, command)}
+              onToggleHidden={(part) =>
+                dispatch({ type: 'toggle-hidden', cellIds: [cell.id], part })
+              }
             />
           ))}
           {cells.length === 0 && !loadError && (

@@ -1,46 +1,55 @@
 /**
  * One cell: a region named `Cell N` (DESIGN.md) with its run button, execution count, status and
- * duration, the editor (or rendered markdown), and the output region.
+ * live timer, the editor (or rendered markdown), and the output region. The bars on the left
+ * collapse the code and the outputs, as JupyterLab's collapsers do (kept in `jupyter` metadata).
  */
+import { isJsonObject } from '../../core/json';
 import { cellKindOf, type Cell } from '../../core/notebook/model';
-import { CodeEditor, type EditorCommand } from '../editor/CodeEditor';
+import { CodeEditor, type CellLanguage, type EditorCommand } from '../editor/CodeEditor';
+import type { LiveSources } from '../editor/live-sources';
 import { MarkdownView } from '../markdown/MarkdownView';
 import { OutputArea } from '../outputs/OutputArea';
 import type { CellRuntime } from '../state/notebook-state';
+import { CellStatus } from './CellStatus';
 
 type Props = {
   cell: Cell;
   cellNumber: number;
   runtime: CellRuntime;
   selected: boolean;
+  /** Part of a multi-cell selection (Shift+Up/Down). */
+  inSelection: boolean;
   editing: boolean;
+  liveSources: LiveSources;
   onSelect(mode: 'command' | 'edit'): void;
   onChange(source: string): void;
   onRun(): void;
   onCommand(command: EditorCommand): void;
+  onToggleHidden(part: 'source' | 'outputs'): void;
 };
 
-export function CellView({
-  cell,
-  cellNumber,
-  runtime,
-  selected,
-  editing,
-  onSelect,
-  onChange,
-  onRun,
-  onCommand,
-}: Props) {
+const KIND_LABELS = { typescript: 'TypeScript', sql: 'SQL', markdown: 'Markdown', raw: 'Raw' };
+
+export function CellView(props: Props) {
+  const { cell, cellNumber, runtime, selected, editing } = props;
   const kind = cellKindOf(cell);
+  const hidden = hiddenParts(cell);
   const showEditor = cell.cell_type !== 'markdown' || editing || cell.source.trim() === '';
-  const language =
+  const language: CellLanguage =
     kind === 'sql' ? 'sql' : kind === 'markdown' || kind === 'raw' ? 'markdown' : 'typescript';
+  const classes = [
+    'cell',
+    `cell-${kind}`,
+    selected || props.inSelection ? 'cell-selected' : '',
+    editing && selected ? 'cell-editing' : '',
+  ];
   return (
     <section
-      className={`cell cell-${kind}${selected ? ' cell-selected' : ''}${editing && selected ? ' cell-editing' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       role="region"
       aria-label={`Cell ${cellNumber}`}
-      onMouseDown={() => !selected && onSelect('command')}
+      data-cell-id={cell.id}
+      onMouseDown={() => !selected && props.onSelect('command')}
     >
       <div className="cell-gutter">
         <button
@@ -48,7 +57,7 @@ export function CellView({
           className="cell-run"
           aria-label="Run cell"
           title="Run cell (Ctrl+Enter)"
-          onClick={onRun}
+          onClick={props.onRun}
         >
           ▶
         </button>
@@ -64,12 +73,13 @@ export function CellView({
       </div>
       <div className="cell-body">
         <div className="cell-meta">
-          <span className="cell-kind">
-            {kind === 'typescript' ? 'TypeScript' : kind === 'sql' ? 'SQL' : kind}
-          </span>
+          <Collapser part="source" hidden={hidden.source} onToggle={props.onToggleHidden} />
+          <span className="cell-kind">{KIND_LABELS[kind]}</span>
           <CellStatus runtime={runtime} />
         </div>
-        {showEditor ? (
+        {hidden.source ? (
+          <HiddenPlaceholder part="source" onShow={() => props.onToggleHidden('source')} />
+        ) : showEditor ? (
           <CodeEditor
             cellId={cell.id}
             cellNumber={cellNumber}
@@ -77,34 +87,64 @@ export function CellView({
             language={language}
             focused={selected && editing}
             errorLocation={runtime.errorLocation}
-            onChange={onChange}
-            onFocus={() => onSelect('edit')}
-            onCommand={onCommand}
+            liveSources={props.liveSources}
+            onChange={props.onChange}
+            onFocus={() => props.onSelect('edit')}
+            onCommand={props.onCommand}
           />
         ) : (
-          <div className="markdown-cell" onDoubleClick={() => onSelect('edit')}>
-            <MarkdownView source={cell.source} />
+          <div className="markdown-cell" onDoubleClick={() => props.onSelect('edit')}>
+            <MarkdownView source={cell.source} attachments={attachmentsOf(cell)} />
           </div>
         )}
-        {cell.cell_type === 'code' && <OutputArea outputs={cell.outputs} cellNumber={cellNumber} />}
+        {cell.cell_type === 'code' && (
+          <div className="cell-outputs">
+            {cell.outputs.length > 0 && (
+              <Collapser part="outputs" hidden={hidden.outputs} onToggle={props.onToggleHidden} />
+            )}
+            {hidden.outputs && cell.outputs.length > 0 ? (
+              <HiddenPlaceholder part="outputs" onShow={() => props.onToggleHidden('outputs')} />
+            ) : (
+              <OutputArea outputs={cell.outputs} cellNumber={cellNumber} />
+            )}
+          </div>
+        )}
       </div>
     </section>
   );
 }
 
-function CellStatus({ runtime }: { runtime: CellRuntime }) {
-  if (runtime.status === 'idle') return null;
-  const duration = runtime.durationMs === null ? '' : ` · ${formatDuration(runtime.durationMs)}`;
+function Collapser(props: {
+  part: 'source' | 'outputs';
+  hidden: boolean;
+  onToggle(part: 'source' | 'outputs'): void;
+}) {
+  const what = props.part === 'source' ? 'code' : 'outputs';
   return (
-    <span className={`cell-status cell-status-${runtime.status}`} aria-label="Cell status">
-      {runtime.status}
-      {duration}
-    </span>
+    <button
+      type="button"
+      className={`cell-collapser cell-collapser-${props.part}`}
+      aria-label={`${props.hidden ? 'Expand' : 'Collapse'} ${what}`}
+      aria-expanded={!props.hidden}
+      title={`${props.hidden ? 'Expand' : 'Collapse'} ${what}`}
+      onClick={() => props.onToggle(props.part)}
+    />
   );
 }
 
-function formatDuration(ms: number): string {
-  return ms >= 1000
-    ? `${(ms / 1000).toFixed(2)} s`
-    : `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
+function HiddenPlaceholder(props: { part: 'source' | 'outputs'; onShow(): void }) {
+  return (
+    <button type="button" className="cell-hidden" onClick={props.onShow}>
+      {props.part === 'source' ? 'Code hidden' : 'Outputs hidden'} · show
+    </button>
+  );
+}
+
+function hiddenParts(cell: Cell): { source: boolean; outputs: boolean } {
+  const jupyter = isJsonObject(cell.metadata.jupyter) ? cell.metadata.jupyter : {};
+  return { source: jupyter.source_hidden === true, outputs: jupyter.outputs_hidden === true };
+}
+
+function attachmentsOf(cell: Cell) {
+  return cell.cell_type === 'code' ? undefined : cell.attachments;
 }

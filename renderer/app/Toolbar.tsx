@@ -1,5 +1,6 @@
 /** The notebook toolbar; accessible names are DESIGN.md's contract (tests and screen readers). */
 import type { KernelState } from '../state/notebook-state';
+import type { Panels } from './palette-commands';
 import type { NotebookCommands } from './use-notebook-session';
 
 type Props = {
@@ -7,15 +8,35 @@ type Props = {
   kernel: KernelState;
   dirty: boolean;
   path: string | null;
-  onToggleFiles(): void;
+  onTogglePanel: Panels['toggle'];
+  onClearAllOutputs(): void;
 };
 
-export function Toolbar({ commands, kernel, dirty, path, onToggleFiles }: Props) {
+export function Toolbar(props: Props) {
+  const { commands, kernel, dirty, path, onTogglePanel } = props;
   const busy = kernel.status === 'busy';
   return (
     <header className="toolbar" role="toolbar" aria-label="Notebook">
-      <button type="button" onClick={onToggleFiles} title="Files in the notebook's folder">
+      <button
+        type="button"
+        onClick={() => onTogglePanel('files')}
+        title="Files in the notebook's folder"
+      >
         Files
+      </button>
+      <button
+        type="button"
+        onClick={() => onTogglePanel('contents')}
+        title="Table of contents: the notebook's headings"
+      >
+        Contents
+      </button>
+      <button
+        type="button"
+        onClick={() => onTogglePanel('find')}
+        title="Find and replace in all cells (F)"
+      >
+        Find
       </button>
       <span className="toolbar-title" title={path ?? 'unsaved notebook'}>
         {path ?? 'Untitled'}
@@ -45,6 +66,17 @@ export function Toolbar({ commands, kernel, dirty, path, onToggleFiles }: Props)
         disabled={kernel.status === 'starting' || kernel.status === 'failed'}
       >
         Run all
+      </button>
+      <button
+        type="button"
+        onClick={() => void commands.restartAndRunAll()}
+        disabled={kernel.status === 'starting' || kernel.status === 'restarting'}
+        title="Restart the kernel, then run every cell from the top"
+      >
+        Restart and run all
+      </button>
+      <button type="button" onClick={props.onClearAllOutputs} title="Clear every cell's outputs">
+        Clear all outputs
       </button>
       <button
         type="button"

@@ -17,8 +17,31 @@ describe('command-mode keys (Jupyter style)', () => {
     expect(commandForKey(key('y'), false)).toEqual({ kind: 'change-kind', to: 'code' });
     expect(commandForKey(key('c'), false)).toEqual({ kind: 'copy' });
     expect(commandForKey(key('v'), false)).toEqual({ kind: 'paste' });
-    expect(commandForKey(key('ArrowUp'), false)).toEqual({ kind: 'select', delta: -1 });
-    expect(commandForKey(key('j'), false)).toEqual({ kind: 'select', delta: 1 });
+    expect(commandForKey(key('ArrowUp'), false)).toEqual({
+      kind: 'select',
+      delta: -1,
+      extend: false,
+    });
+    expect(commandForKey(key('j'), false)).toEqual({ kind: 'select', delta: 1, extend: false });
+  });
+
+  it('maps the structural commands: undo/redo, merge, raw, outputs, find, multi-select', () => {
+    expect(commandForKey(key('z'), false)).toEqual({ kind: 'undo' });
+    expect(commandForKey(key('Z', { shift: true }), false)).toEqual({ kind: 'redo' });
+    expect(commandForKey(key('z', { ctrlOrMeta: true }), false)).toEqual({ kind: 'undo' });
+    expect(commandForKey(key('z', { ctrlOrMeta: true, shift: true }), false)).toEqual({
+      kind: 'redo',
+    });
+    expect(commandForKey(key('M', { shift: true }), false)).toEqual({ kind: 'merge' });
+    expect(commandForKey(key('r'), false)).toEqual({ kind: 'change-kind', to: 'raw' });
+    expect(commandForKey(key('o'), false)).toEqual({ kind: 'toggle-outputs' });
+    expect(commandForKey(key('f'), false)).toEqual({ kind: 'find' });
+    expect(commandForKey(key('ArrowDown', { shift: true }), false)).toEqual({
+      kind: 'select',
+      delta: 1,
+      extend: true,
+    });
+    expect(commandForKey(key('A', { shift: true }), false)).toBeNull();
   });
 
   it('deletes on D D only', () => {

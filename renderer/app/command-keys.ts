@@ -5,13 +5,18 @@
 export type KeyCommand =
   | { kind: 'insert'; position: 'above' | 'below' }
   | { kind: 'delete' }
-  | { kind: 'change-kind'; to: 'code' | 'markdown' }
+  | { kind: 'change-kind'; to: 'code' | 'markdown' | 'raw' }
   | { kind: 'edit' }
-  | { kind: 'select'; delta: -1 | 1 }
+  | { kind: 'select'; delta: -1 | 1; extend: boolean }
   | { kind: 'run'; advance: boolean }
   | { kind: 'save' }
   | { kind: 'copy' }
   | { kind: 'paste' }
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'merge' }
+  | { kind: 'toggle-outputs' }
+  | { kind: 'find' }
   | { kind: 'palette' }
   | { kind: 'pending-delete' };
 
@@ -22,6 +27,8 @@ export function commandForKey(input: KeyInput, previousWasD: boolean): KeyComman
   const key = input.key.length === 1 ? input.key.toLowerCase() : input.key;
   if (input.ctrlOrMeta && input.shift && key === 'p') return { kind: 'palette' };
   if (input.ctrlOrMeta && key === 's') return { kind: 'save' };
+  if (input.ctrlOrMeta && key === 'z') return { kind: input.shift ? 'redo' : 'undo' };
+  if (input.ctrlOrMeta && key === 'y') return { kind: 'redo' };
   if (key === 'Enter') {
     if (input.shift) return { kind: 'run', advance: true };
     if (input.ctrlOrMeta) return { kind: 'run', advance: false };
@@ -29,26 +36,37 @@ export function commandForKey(input: KeyInput, previousWasD: boolean): KeyComman
   }
   if (input.ctrlOrMeta || input.alt) return null;
   switch (key) {
+    case 'ArrowUp':
+    case 'k':
+      return { kind: 'select', delta: -1, extend: input.shift };
+    case 'ArrowDown':
+    case 'j':
+      return { kind: 'select', delta: 1, extend: input.shift };
+    case 'z':
+      return { kind: input.shift ? 'redo' : 'undo' };
+    case 'm':
+      return input.shift ? { kind: 'merge' } : { kind: 'change-kind', to: 'markdown' };
+  }
+  if (input.shift) return null;
+  switch (key) {
     case 'a':
       return { kind: 'insert', position: 'above' };
     case 'b':
       return { kind: 'insert', position: 'below' };
     case 'd':
       return previousWasD ? { kind: 'delete' } : { kind: 'pending-delete' };
-    case 'm':
-      return { kind: 'change-kind', to: 'markdown' };
     case 'y':
       return { kind: 'change-kind', to: 'code' };
+    case 'r':
+      return { kind: 'change-kind', to: 'raw' };
     case 'c':
       return { kind: 'copy' };
     case 'v':
       return { kind: 'paste' };
-    case 'ArrowUp':
-    case 'k':
-      return { kind: 'select', delta: -1 };
-    case 'ArrowDown':
-    case 'j':
-      return { kind: 'select', delta: 1 };
+    case 'o':
+      return { kind: 'toggle-outputs' };
+    case 'f':
+      return { kind: 'find' };
     default:
       return null;
   }

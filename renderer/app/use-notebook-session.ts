@@ -7,6 +7,7 @@ import type { HostClient } from '../../core/host-contract';
 import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
 import { createNotebook } from '../../core/notebook/model';
+import { withLiveSources, type LiveSources } from '../editor/live-sources';
 import type { KernelClient, KernelClientEvent } from '../kernel/kernel-client';
 import { notebookReducer, type NotebookAction } from '../state/notebook-reducer';
 import { initialState, type NewCellKind, type NotebookState } from '../state/notebook-state';
@@ -18,6 +19,7 @@ export type NotebookCommands = {
   dispatch(action: NotebookAction): void;
   run(cellIds: string[]): void;
   runAll(): void;
+  restartAndRunAll(): Promise<void>;
   runAbove(cellId: string): void;
   runBelow(cellId: string): void;
   interrupt(): void;
@@ -30,7 +32,7 @@ export type NotebookCommands = {
   discardRecovery(): Promise<void>;
 };
 
-export function useNotebookSession(host: HostClient, kernel: KernelClient) {
+export function useNotebookSession(host: HostClient, kernel: KernelClient, live: LiveSources) {
   const [state, dispatch] = useReducer(notebookReducer, undefined, () =>
     initialState(createNotebook(), null, null),
   );
@@ -85,25 +87,28 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient) {
     );
   }, [host, open]);
 
-  useRecoveryAutosave(host, state);
+  useRecoveryAutosave(host, state, live);
 
   const commands = useMemo<NotebookCommands>(() => {
     const run = (cellIds: string[]) => {
       for (const cellId of cellIds) {
         const cell = stateRef.current.notebook.cells.find((c) => c.id === cellId);
         if (!cell || cell.cell_type !== 'code') continue;
+        // What the editor shows, not the state's copy, which may be a keystroke behind.
+        const code = live.read(cellId) ?? cell.source;
+        if (code !== cell.source) dispatch({ type: 'edit-source', cellId, source: code });
         const count = ++executionCount.current;
         const requestId = `${cellId}:${count}`;
         requestCounts.current.set(requestId, count);
-        dispatch({ type: 'run-queued', cellId });
-        kernel.execute({ requestId, cellId, code: cell.source, executionCount: count });
+        dispatch({ type: 'run-queued', cellId, requestId });
+        kernel.execute({ requestId, cellId, code, executionCount: count });
       }
     };
     const ids = () => stateRef.current.notebook.cells.map((c) => c.id);
     const save = async (path: string | null, overwrite: boolean) => {
       const current = stateRef.current;
       if (!path) return;
-      const text = serializeNotebook(trimOutputsForFile(current.notebook));
+      const text = serializeNotebook(trimOutputsForFile(withLiveSources(current.notebook, live)));
       const expectedMtimeMs = path === current.path ? current.mtimeMs : null;
       const result = await host.call('notebook.save', { path, text, expectedMtimeMs, overwrite });
       switch (result.kind) {
@@ -127,23 +132,28 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient) {
           });
       }
     };
+    const restart = async () => {
+      dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
+      const info = await kernel.restart();
+      executionCount.current = 0;
+      dispatch({ type: 'kernel', kernel: { status: 'idle', info } });
+      dispatch({
+        type: 'notice',
+        notice: { kind: 'info', text: 'The kernel was restarted: its variables are gone.' },
+      });
+    };
     return {
       dispatch,
       run,
       runAll: () => run(ids()),
+      restartAndRunAll: async () => {
+        await restart();
+        run(ids());
+      },
       runAbove: (cellId) => run(ids().slice(0, ids().indexOf(cellId))),
       runBelow: (cellId) => run(ids().slice(ids().indexOf(cellId))),
       interrupt: () => kernel.interrupt(),
-      restart: async () => {
-        dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
-        const info = await kernel.restart();
-        executionCount.current = 0;
-        dispatch({ type: 'kernel', kernel: { status: 'idle', info } });
-        dispatch({
-          type: 'notice',
-          notice: { kind: 'info', text: 'The kernel was restarted: its variables are gone.' },
-        });
-      },
+      restart,
       save: () =>
         save(
           stateRef.current.path ??
@@ -177,7 +187,7 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient) {
         if (path) await host.call('recovery.discard', { path });
       },
     };
-  }, [host, kernel, recovery, open]);
+  }, [host, kernel, live, recovery, open]);
 
   return { state, commands, recovery, loadError };
 }
@@ -198,17 +208,25 @@ function onKernelEvent(
         dispatch({
           type: 'run-started',
           cellId: event.cellId,
+          requestId: event.requestId,
           executionCount: counts.get(event.requestId) ?? 0,
+          startedAtMs: Date.now(),
         });
       }
       return;
     case 'output':
-      return dispatch({ type: 'run-output', cellId: event.cellId, output: event.output });
+      return dispatch({
+        type: 'run-output',
+        cellId: event.cellId,
+        requestId: event.requestId,
+        output: event.output,
+      });
     case 'done':
       counts.delete(event.requestId);
       dispatch({
         type: 'run-finished',
         cellId: event.cellId,
+        requestId: event.requestId,
         status: event.status,
         durationMs: event.durationMs,
         errorLocation: event.errorLocation,

@@ -6,11 +6,16 @@ import { useEffect, useRef } from 'react';
 import type { HostClient } from '../../core/host-contract';
 import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { serializeNotebook } from '../../core/notebook/ipynb';
+import { withLiveSources, type LiveSources } from '../editor/live-sources';
 import type { NotebookState } from '../state/notebook-state';
 
 export const RECOVERY_INTERVAL_MS = 2_000;
 
-export function useRecoveryAutosave(host: HostClient, state: NotebookState): void {
+export function useRecoveryAutosave(
+  host: HostClient,
+  state: NotebookState,
+  live: LiveSources,
+): void {
   const latest = useRef(state);
   latest.current = state;
   const written = useRef<string | null>(null);
@@ -19,7 +24,7 @@ export function useRecoveryAutosave(host: HostClient, state: NotebookState): voi
     const timer = setInterval(() => {
       const { dirty, path, notebook } = latest.current;
       if (!dirty || !path) return;
-      const text = serializeNotebook(trimOutputsForFile(notebook));
+      const text = serializeNotebook(trimOutputsForFile(withLiveSources(notebook, live)));
       if (text === written.current) return;
       written.current = text;
       host.call('recovery.write', { path, text }).catch(() => {
@@ -28,5 +33,5 @@ export function useRecoveryAutosave(host: HostClient, state: NotebookState): voi
       });
     }, RECOVERY_INTERVAL_MS);
     return () => clearInterval(timer);
-  }, [host]);
+  }, [host, live]);
 }

@@ -1,20 +1,27 @@
 /**
- * A Monaco editor for one code cell: grows with its content, shares the notebook's TypeScript
- * program, binds the notebook's run shortcuts, and marks the line an error came from.
+ * A Monaco editor for one cell: grows with its content, shares the notebook's TypeScript program,
+ * binds the notebook's keys, offers its live text to Run and Save, and marks the line an error
+ * came from. One editor lives as long as its cell: a change of language (typing `%%sql`) swaps
+ * the model under it, so focus, cursor and the keys typed meanwhile are kept.
  */
 import { useEffect, useRef } from 'react';
 import type { CellLocation } from '../../core/protocol';
+import { editorCommandForKey, type EditorCommand } from './editor-keys';
+import type { LiveSources } from './live-sources';
 import { cellModelUri, monaco } from './monaco-setup';
 
-export type EditorCommand = 'run-and-advance' | 'run' | 'command-mode' | 'save';
+export type { EditorCommand } from './editor-keys';
+
+export type CellLanguage = 'typescript' | 'sql' | 'markdown';
 
 type Props = {
   cellId: string;
   cellNumber: number;
   source: string;
-  language: 'typescript' | 'sql' | 'markdown';
+  language: CellLanguage;
   focused: boolean;
   errorLocation: CellLocation | null;
+  liveSources: LiveSources;
   onChange(source: string): void;
   onFocus(): void;
   onCommand(command: EditorCommand): void;
@@ -34,12 +41,10 @@ export function CodeEditor(props: Props) {
   const applying = useRef(false);
 
   useEffect(() => {
-    const uri = cellModelUri(props.cellId, props.language);
-    const model =
-      monaco.editor.getModel(uri) ?? monaco.editor.createModel(props.source, props.language, uri);
+    const { cellId, language } = latest.current;
     const editor = monaco.editor.create(container.current as HTMLDivElement, {
-      model,
-      ariaLabel: `Editor of cell ${props.cellNumber}`,
+      model: modelFor(cellId, language, latest.current.source),
+      ariaLabel: `Editor of cell ${latest.current.cellNumber}`,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       lineNumbers: 'on',
@@ -52,25 +57,33 @@ export function CodeEditor(props: Props) {
       scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false },
       fixedOverflowWidgets: true,
       tabSize: 2,
+      // Enter takes a completion only when it changes what was typed: someone who typed a whole
+      // word and presses Enter wants a new line, not the list's first entry.
+      acceptSuggestionOnEnter: 'smart',
     });
     editorRef.current = editor;
+    // A new cell's cursor goes after its template (a new SQL cell's `%%sql` line).
+    const end = editor.getModel()?.getFullModelRange().getEndPosition();
+    if (end) editor.setPosition(end);
     const fit = () => {
       const height = Math.max(LINE_HEIGHT + 10, editor.getContentHeight());
       (container.current as HTMLDivElement).style.height = `${height}px`;
       editor.layout();
     };
     fit();
-    const command = (name: EditorCommand) => () => latest.current.onCommand(name);
-    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, command('run-and-advance'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, command('run'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, command('save'));
-    editor.addCommand(
-      monaco.KeyCode.Escape,
-      command('command-mode'),
-      '!suggestWidgetVisible && !findWidgetVisible',
-    );
+    const detach = latest.current.liveSources.attach(cellId, () => editor.getValue());
     const subscriptions = [
       editor.onDidContentSizeChange(fit),
+      // Keys are handled per editor, not through Monaco's global keybinding registry, whose
+      // handlers outlive a deleted cell's editor and then swallow Ctrl+Enter in the others.
+      editor.onKeyDown((event) => {
+        const command = editorCommandForKey(editor, event);
+        if (!command) return;
+        event.preventDefault();
+        event.stopPropagation();
+        editor.trigger('quarry', 'hideSuggestWidget', null);
+        latest.current.onCommand(command);
+      }),
       editor.onDidChangeModelContent(() => {
         if (applying.current) return;
         const value = editor.getValue();
@@ -80,17 +93,39 @@ export function CodeEditor(props: Props) {
       editor.onDidFocusEditorText(() => latest.current.onFocus()),
     ];
     return () => {
+      detach();
       subscriptions.forEach((s) => s.dispose());
+      const model = editor.getModel();
       editor.dispose();
-      model.dispose();
+      model?.dispose();
       editorRef.current = null;
     };
-    // The editor lives as long as the cell and its language; source updates arrive below.
+    // The editor lives as long as the cell; language and source updates arrive below.
+  }, [props.cellId]);
+
+  useEffect(() => {
+    // Typing `%%sql` makes a TypeScript cell SQL (and deleting it, the reverse): the text moves
+    // to a model of the other language in the same editor, which keeps focus and cursor.
+    const editor = editorRef.current;
+    const old = editor?.getModel();
+    if (
+      !editor ||
+      !old ||
+      old.uri.toString() === cellModelUri(props.cellId, props.language).toString()
+    )
+      return;
+    const view = editor.saveViewState();
+    const model = modelFor(props.cellId, props.language, old.getValue());
+    applying.current = true;
+    editor.setModel(model);
+    applying.current = false;
+    if (view) editor.restoreViewState(view);
+    old.dispose();
   }, [props.cellId, props.language]);
 
   useEffect(() => {
     // Typing runs ahead of React: a render may carry a value the editor has already moved past.
-    // Only a change from elsewhere (paste of a cell, recovery) is written into the editor.
+    // Only a change from elsewhere (paste of a cell, recovery, undo) is written into the editor.
     const editor = editorRef.current;
     const seen = pending.current.indexOf(props.source);
     if (seen !== -1) {
@@ -110,9 +145,11 @@ export function CodeEditor(props: Props) {
   }, [props.focused]);
 
   useEffect(() => {
-    const model = editorRef.current?.getModel();
-    if (!model) return;
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model) return;
     const location = props.errorLocation;
+    const line = location ? Math.min(location.line, model.getLineCount()) : 0;
     monaco.editor.setModelMarkers(
       model,
       'quarry-kernel',
@@ -121,26 +158,40 @@ export function CodeEditor(props: Props) {
             {
               severity: monaco.MarkerSeverity.Error,
               message: 'The error was raised here',
-              startLineNumber: location.line,
+              startLineNumber: line,
               startColumn: location.column,
-              endLineNumber: location.line,
-              endColumn: model.getLineMaxColumn(location.line),
+              endLineNumber: line,
+              endColumn: model.getLineMaxColumn(line),
             },
           ]
         : [],
     );
-    const decorations = editorRef.current?.createDecorationsCollection(
+    const decorations = editor.createDecorationsCollection(
       location
         ? [
             {
-              range: new monaco.Range(location.line, 1, location.line, 1),
+              range: new monaco.Range(line, 1, line, 1),
               options: { isWholeLine: true, className: 'cell-error-line' },
             },
           ]
         : [],
     );
-    return () => decorations?.clear();
-  }, [props.errorLocation]);
+    return () => decorations.clear();
+  }, [props.errorLocation, props.language]);
 
   return <div className="code-editor" ref={container} />;
+}
+
+function modelFor(
+  cellId: string,
+  language: CellLanguage,
+  source: string,
+): monaco.editor.ITextModel {
+  const uri = cellModelUri(cellId, language);
+  const existing = monaco.editor.getModel(uri);
+  if (existing) {
+    if (existing.getValue() !== source) existing.setValue(source);
+    return existing;
+  }
+  return monaco.editor.createModel(source, language, uri);
 }

@@ -4,18 +4,21 @@
  */
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
+import type { JsonObject } from '../../core/json';
 import '../outputs/outputs.css';
 import '../outputs/rendered.css';
 import { renderMarkdown } from './render-markdown';
 
 export type MarkdownViewProps = {
   source: string;
+  /** A markdown cell's nbformat attachments, for `attachment:NAME` images. */
+  attachments?: JsonObject;
   className?: string;
 };
 
-export function MarkdownView({ source, className }: MarkdownViewProps) {
+export function MarkdownView({ source, attachments, className }: MarkdownViewProps) {
   // Rendering runs marked, KaTeX and DOMPurify: only again when the text changes.
-  const html = useMemo(() => renderMarkdown(source), [source]);
+  const html = useMemo(() => renderMarkdown(source, attachments), [source, attachments]);
   return (
     <div
       className={['q-rendered', 'q-markdown', className].filter(Boolean).join(' ')}

@@ -5,7 +5,9 @@
  */
 import katex from 'katex';
 import { Marked } from 'marked';
+import type { JsonObject } from '../../core/json';
 import { sanitizeHtml } from '../outputs/sanitize-html';
+import { resolveAttachments } from './attachments';
 import { splitMath } from './split-math';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
@@ -16,7 +18,7 @@ const OPEN = '\uE000';
 const CLOSE = '\uE001';
 const PLACEHOLDER = new RegExp(`${OPEN}(\\d+)${CLOSE}`, 'g');
 
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, attachments?: JsonObject): string {
   const formulas: string[] = [];
   const text = splitMath(source)
     .map((part) => {
@@ -31,7 +33,8 @@ export function renderMarkdown(source: string): string {
     PLACEHOLDER,
     (whole, index: string) => formulas[Number(index)] ?? whole,
   );
-  return sanitizeHtml(withMath);
+  // The sanitiser sees the data: URLs, so an attachment is held to the same rules as an output.
+  return sanitizeHtml(resolveAttachments(withMath, attachments));
 }
 
 function renderMath(tex: string, display: boolean): string {

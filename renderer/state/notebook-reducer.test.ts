@@ -36,19 +36,19 @@ describe('notebookReducer', () => {
   it('deletes, moves, copies and pastes cells', () => {
     let state = start('a', 'b', 'c');
     const [a, b] = state.notebook.cells;
-    state = apply(state, { type: 'move-cell', cellId: a.id, delta: 1 });
+    state = apply(state, { type: 'move-cells', cellIds: [a.id], delta: 1 });
     expect(sources(state)).toEqual(['b', 'a', 'c']);
-    state = apply(state, { type: 'move-cell', cellId: b.id, delta: -1 });
+    state = apply(state, { type: 'move-cells', cellIds: [b.id], delta: -1 });
     expect(sources(state)).toEqual(['b', 'a', 'c']);
     state = apply(
       state,
-      { type: 'copy-cell', cellId: b.id },
+      { type: 'copy-cells', cellIds: [b.id] },
       { type: 'select', cellId: a.id },
-      { type: 'paste-cell' },
+      { type: 'paste-cells' },
     );
     expect(sources(state)).toEqual(['b', 'a', 'b', 'c']);
     expect(new Set(state.notebook.cells.map((c) => c.id)).size).toBe(4);
-    state = apply(state, { type: 'delete-cell', cellId: a.id });
+    state = apply(state, { type: 'delete-cells', cellIds: [a.id] });
     expect(sources(state)).toEqual(['b', 'b', 'c']);
     expect(state.selectedId).toBe(state.notebook.cells[1].id);
   });
@@ -58,16 +58,18 @@ describe('notebookReducer', () => {
     const id = state.notebook.cells[0].id;
     state = apply(
       state,
-      { type: 'run-started', cellId: id, executionCount: 1 },
+      { type: 'run-queued', cellId: id, requestId: 'r1' },
+      { type: 'run-started', cellId: id, requestId: 'r1', executionCount: 1, startedAtMs: 0 },
       {
         type: 'run-output',
         cellId: id,
+        requestId: 'r1',
         output: { output_type: 'stream', name: 'stdout', text: 'hi' },
       },
     );
-    state = apply(state, { type: 'change-kind', cellId: id, kind: 'markdown' });
+    state = apply(state, { type: 'change-kind', cellIds: [id], kind: 'markdown' });
     expect(state.notebook.cells[0]).toMatchObject({ cell_type: 'markdown', source: 'x + 1', id });
-    state = apply(state, { type: 'change-kind', cellId: id, kind: 'code' });
+    state = apply(state, { type: 'change-kind', cellIds: [id], kind: 'code' });
     expect(state.notebook.cells[0]).toMatchObject({
       cell_type: 'code',
       outputs: [],
@@ -78,24 +80,27 @@ describe('notebookReducer', () => {
   it('tracks a run: queued, running (outputs cleared, count set), streamed outputs merged, done', () => {
     let state = start('console.log(1)');
     const id = state.notebook.cells[0].id;
-    state = apply(state, { type: 'run-queued', cellId: id });
+    state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r7' });
     expect(state.runtime[id].status).toBe('queued');
     state = apply(
       state,
-      { type: 'run-started', cellId: id, executionCount: 7 },
+      { type: 'run-started', cellId: id, requestId: 'r7', executionCount: 7, startedAtMs: 100 },
       {
         type: 'run-output',
         cellId: id,
+        requestId: 'r7',
         output: { output_type: 'stream', name: 'stdout', text: 'a\n' },
       },
       {
         type: 'run-output',
         cellId: id,
+        requestId: 'r7',
         output: { output_type: 'stream', name: 'stdout', text: 'b\n' },
       },
       {
         type: 'run-finished',
         cellId: id,
+        requestId: 'r7',
         status: 'error',
         durationMs: 12,
         errorLocation: { line: 1, column: 3 },
@@ -107,6 +112,8 @@ describe('notebookReducer', () => {
     });
     expect(state.runtime[id]).toEqual({
       status: 'error',
+      requestId: 'r7',
+      startedAtMs: 100,
       durationMs: 12,
       errorLocation: { line: 1, column: 3 },
     });

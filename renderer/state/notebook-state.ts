@@ -7,9 +7,17 @@ import type { Cell, CodeCell, Notebook } from '../../core/notebook/model';
 import { createCodeCell, createMarkdownCell } from '../../core/notebook/model';
 import type { Output } from '../../core/outputs';
 import type { CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
+import { emptyHistory, type UndoHistory } from './undo-history';
 
 export type CellRuntime = {
   status: CellRunStatus | 'idle';
+  /**
+   * The cell's latest execution: events of an older one (a late timer of a superseded run) are
+   * dropped, as JupyterLab drops outputs whose parent is not the cell's current request.
+   */
+  requestId: string | null;
+  /** When the latest execution started running (ms since the epoch), for the live timer. */
+  startedAtMs: number | null;
   durationMs: number | null;
   errorLocation: CellLocation | null;
 };
@@ -28,8 +36,15 @@ export type NotebookState = {
   dirty: boolean;
   runtime: Record<string, CellRuntime>;
   selectedId: string | null;
+  /**
+   * The other end of a multi-cell selection (Shift+Up/Down); equal to selectedId, or null, when
+   * one cell is selected.
+   */
+  anchorId: string | null;
   mode: 'command' | 'edit';
-  clipboard: Cell | null;
+  history: UndoHistory;
+  /** Cells copied (C) or deleted (D D), for V. */
+  clipboard: Cell[];
   kernel: KernelState;
   /** A message the user must see (state lost, save conflict, errors); null when none. */
   notice: { kind: 'info' | 'warning' | 'error'; text: string } | null;
@@ -49,8 +64,10 @@ export function initialState(
     dirty: false,
     runtime: {},
     selectedId: notebook.cells[0]?.id ?? null,
+    anchorId: null,
     mode: 'command',
-    clipboard: null,
+    history: emptyHistory,
+    clipboard: [],
     kernel: { status: 'starting', info: null },
     notice: null,
   };
@@ -68,7 +85,25 @@ export function newCell(kind: NewCellKind): Cell {
 }
 
 export function runtimeOf(state: NotebookState, cellId: string): CellRuntime {
-  return state.runtime[cellId] ?? { status: 'idle', durationMs: null, errorLocation: null };
+  return state.runtime[cellId] ?? IDLE;
+}
+
+const IDLE: CellRuntime = {
+  status: 'idle',
+  requestId: null,
+  startedAtMs: null,
+  durationMs: null,
+  errorLocation: null,
+};
+
+/** The selected cells in document order: the range from the anchor to the selected cell. */
+export function selectedCellIds(state: NotebookState): string[] {
+  const ids = state.notebook.cells.map((c) => c.id);
+  const head = state.selectedId === null ? -1 : ids.indexOf(state.selectedId);
+  if (head === -1) return [];
+  const anchor = state.anchorId === null ? -1 : ids.indexOf(state.anchorId);
+  if (anchor === -1) return [ids[head]];
+  return ids.slice(Math.min(anchor, head), Math.max(anchor, head) + 1);
 }
 
 /** Appends an output as a front end must: consecutive pieces of one stream are merged. */

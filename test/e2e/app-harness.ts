@@ -111,12 +111,27 @@ export async function selectedCellNumber(page: Page): Promise<number> {
   return Number(/^Cell (\d+)$/.exec(label ?? '')?.[1]);
 }
 
-/** Replaces the text of a cell's editor, typing as a person would. */
+/** Milliseconds between keys: a quick typist, so that typing races the app as people do. */
+export const KEY_DELAY_MS = 12;
+
+/**
+ * Replaces the text of a cell's editor as a person does: click into it, select all, type the new
+ * text key by key. Lines are typed as they would be by hand, so a test's code should not lean on
+ * the editor's auto-indentation or auto-closed brackets across lines.
+ */
 export async function typeInEditor(page: Page, cellNumber: number, text: string): Promise<void> {
   const cell = page.getByRole('region', { name: `Cell ${cellNumber}`, exact: true });
   await cell.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  // Inserted like a paste: key-by-key typing would let the completion list take the Enter of a
-  // multi-line cell. Completion itself is tested with real keystrokes.
-  await page.keyboard.insertText(text);
+  await typeKeys(page, text);
+}
+
+/** Types at the cursor, key by key; a newline is the Enter key. */
+export async function typeKeys(page: Page, text: string): Promise<void> {
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (i > 0) await page.keyboard.press('Enter', { delay: KEY_DELAY_MS });
+    // Monaco indents a new line itself, as people expect: they type the rest of the line.
+    await page.keyboard.type(i > 0 ? line.trimStart() : line, { delay: KEY_DELAY_MS });
+  }
 }

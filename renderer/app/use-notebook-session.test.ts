@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+/**
+ * The session hook against the fake kernel client: Run and Save take the editor's live text even
+ * when React state is a keystroke behind (issue "Run exactly what the editor shows", problem 1).
+ */
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { HostClient, HostRequests, HostResponses } from '../../core/host-contract';
+import { createLiveSources } from '../editor/live-sources';
+import { createFakeKernelClient } from '../kernel/fake-kernel-client';
+import { codeNotebookJson } from '../../test/notebook-json';
+import { useNotebookSession } from './use-notebook-session';
+
+function fakeHost(text: string) {
+  const saved: string[] = [];
+  const host: HostClient = {
+    call: async <K extends keyof HostRequests>(operation: K, request: HostRequests[K]) => {
+      const answers: { [Op in keyof HostResponses]?: () => HostResponses[Op] } = {
+        'workspace.info': () => ({ root: '/w', notebook: 'nb.ipynb' }),
+        'notebook.open': () => ({ path: 'nb.ipynb', text, mtimeMs: 1, recovery: null }),
+        'notebook.save': () => {
+          saved.push((request as HostRequests['notebook.save']).text);
+          return { kind: 'saved', mtimeMs: 2 };
+        },
+        'recovery.write': () => ({ savedAtMs: 3 }),
+      };
+      const answer = answers[operation];
+      if (!answer) throw new Error(`unexpected ${operation}`);
+      return answer() as HostResponses[K];
+    },
+  };
+  return { host, saved };
+}
+
+async function openSession() {
+  const { host, saved } = fakeHost(codeNotebookJson(['const x = 40', '1 + 1']));
+  const kernel = createFakeKernelClient();
+  const live = createLiveSources();
+  const hook = renderHook(() => useNotebookSession(host, kernel, live));
+  await waitFor(() => expect(hook.result.current.state.notebook.cells).toHaveLength(2));
+  return { hook, kernel, live, saved };
+}
+
+describe('useNotebookSession', () => {
+  it('runs the live editor text, not the state copy a render has not caught up with', async () => {
+    const { hook, kernel, live } = await openSession();
+    const [first] = hook.result.current.state.notebook.cells;
+    // The editor already shows the new text; the edit-source dispatch has not been rendered.
+    live.attach(first.id, () => 'const x = 41');
+    act(() => hook.result.current.commands.run([first.id]));
+    expect(kernel.calls.execute.map((r) => r.code)).toEqual(['const x = 41']);
+    await waitFor(() =>
+      expect(hook.result.current.state.notebook.cells[0].source).toBe('const x = 41'),
+    );
+  });
+
+  it('saves the live editor text', async () => {
+    const { hook, live, saved } = await openSession();
+    const [, second] = hook.result.current.state.notebook.cells;
+    live.attach(second.id, () => '2 + 2 // typed just now');
+    await act(() => hook.result.current.commands.save());
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('2 + 2 // typed just now');
+  });
+
+  it('routes outputs by execution: a superseded run never writes into the newer one', async () => {
+    const { hook, kernel } = await openSession();
+    const [, second] = hook.result.current.state.notebook.cells;
+    act(() => hook.result.current.commands.run([second.id]));
+    await act(() => kernel.idle());
+    const firstRun = kernel.calls.execute[0].requestId;
+    act(() => hook.result.current.commands.run([second.id]));
+    await act(() => kernel.idle());
+    act(() =>
+      kernel.emit({
+        type: 'output',
+        requestId: firstRun,
+        cellId: second.id,
+        output: { output_type: 'stream', name: 'stdout', text: 'late\n' },
+      }),
+    );
+    const cell = hook.result.current.state.notebook.cells[1];
+    expect(JSON.stringify(cell.cell_type === 'code' && cell.outputs)).not.toContain('late');
+    expect(cell.cell_type === 'code' && cell.executionCount).toBe(2);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * A cell's executions as the reducer sees them: queued, started, outputs, finished. Each event
+ * names its execution (requestId); only the cell's latest execution may touch the cell, so a
+ * timer left by run N never writes into run N+1 (JupyterLab drops such outputs the same way).
+ */
+import type { CodeCell } from '../../core/notebook/model';
+import type { Output } from '../../core/outputs';
+import type { CellLocation } from '../../core/protocol';
+import { appendOutput, runtimeOf, type CellRuntime, type NotebookState } from './notebook-state';
+
+export type RunAction =
+  | { type: 'run-queued'; cellId: string; requestId: string }
+  | {
+      type: 'run-started';
+      cellId: string;
+      requestId: string;
+      executionCount: number;
+      startedAtMs: number;
+    }
+  | { type: 'run-output'; cellId: string; requestId: string; output: Output }
+  | {
+      type: 'run-finished';
+      cellId: string;
+      requestId: string;
+      status: 'done' | 'error' | 'interrupted';
+      durationMs: number;
+      errorLocation: CellLocation | null;
+    };
+
+export function applyRunEvent(state: NotebookState, action: RunAction): NotebookState {
+  const runtime = runtimeOf(state, action.cellId);
+  if (action.type !== 'run-queued' && runtime.requestId !== action.requestId) return state;
+  switch (action.type) {
+    case 'run-queued':
+      return withRuntime(state, action.cellId, {
+        status: 'queued',
+        requestId: action.requestId,
+        startedAtMs: null,
+        durationMs: null,
+        errorLocation: null,
+      });
+    case 'run-started': {
+      const cleared = changeCode(state, action.cellId, (cell) => ({
+        ...cell,
+        outputs: [],
+        executionCount: action.executionCount,
+      }));
+      return withRuntime(cleared, action.cellId, {
+        status: 'running',
+        startedAtMs: action.startedAtMs,
+      });
+    }
+    case 'run-output':
+      return changeCode(state, action.cellId, (cell) => ({
+        ...cell,
+        outputs: appendOutput(cell.outputs, action.output),
+      }));
+    case 'run-finished':
+      return withRuntime(state, action.cellId, {
+        status: action.status,
+        durationMs: action.durationMs,
+        errorLocation: action.errorLocation,
+      });
+  }
+}
+
+function changeCode(
+  state: NotebookState,
+  cellId: string,
+  change: (cell: CodeCell) => CodeCell,
+): NotebookState {
+  const cells = state.notebook.cells.map((cell) =>
+    cell.id === cellId && cell.cell_type === 'code' ? change(cell) : cell,
+  );
+  return { ...state, dirty: true, notebook: { ...state.notebook, cells } };
+}
+
+function withRuntime(
+  state: NotebookState,
+  cellId: string,
+  runtime: Partial<CellRuntime>,
+): NotebookState {
+  return {
+    ...state,
+    runtime: { ...state.runtime, [cellId]: { ...runtimeOf(state, cellId), ...runtime } },
+  };
+}
