@@ -1,6 +1,6 @@
 /**
  * App benchmarks: the built app (`npm run build`) in browser mode, in Debian's Chromium, each
- * figure next to a reference measured in the same process (and, for 2–4, the same page). Nothing
+ * figure next to a reference measured in the same process (and, for 2–5, the same page). Nothing
  * asserts: the last line names the budgets met. Run with `npx tsx bench/app.bench.ts`
  * (bench/README.md explains the table).
  *
@@ -19,6 +19,7 @@ import {
   makeWorkspace,
   selectedCellNumber,
   startServer,
+  KEY_DELAY_MS,
   typeInEditor,
   waitForKernel,
   type Server,
@@ -97,7 +98,7 @@ const INTERACTIVE = `(() => {
 })()`;
 
 async function coldStart(browser: Browser, server: Server): Promise<Row> {
-  progress('1/4 cold start to an interactive notebook (fresh context each run)');
+  progress('1/5 cold start to an interactive notebook (fresh context each run)');
   const asset = `${server.origin}/assets/${smallestAsset()}?token=${encodeURIComponent(server.token)}`;
   const app = async (): Promise<number> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -199,7 +200,42 @@ const INSTALL_HELPERS = `(() => {
   let clicks = 0;
   ref.addEventListener('click', () => { text.data = String(++clicks); });
   document.body.append(ref, span);
-  window.__quarryBench = { clickToPaint, frames, refClicks: () => clicks };
+  // Typed runs: a capture listener notes the Enter key (before the app sees it); the promise
+  // resolves once done() holds and the change is painted, as clickToPaint does.
+  const armKey = (done) => {
+    window.__quarryBench.pending = new Promise((resolve, reject) => {
+      let started = null;
+      let finished = false;
+      const onKey = (event) => {
+        if (started === null && event.key === 'Enter') started = performance.now();
+      };
+      const check = () => {
+        if (finished || started === null || !done()) return;
+        finished = true;
+        observer.disconnect();
+        window.removeEventListener('keydown', onKey, true);
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+      };
+      window.addEventListener('keydown', onKey, true);
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      setTimeout(() => {
+        if (finished) return;
+        finished = true;
+        observer.disconnect();
+        reject(new Error('timed out: typed run'));
+      }, 20000);
+    });
+  };
+  const input = document.createElement('input');
+  input.id = 'quarry-bench-ref-input';
+  input.setAttribute('aria-label', 'bench ref input');
+  input.style.cssText = 'position:fixed;right:160px;bottom:0;z-index:9999;width:60px';
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') text.data = String(++clicks);
+  });
+  document.body.append(input);
+  window.__quarryBench = { clickToPaint, frames, armKey, refClicks: () => clicks };
 })()`;
 
 function cellSelector(n: number): string {
@@ -264,12 +300,66 @@ async function clickToPaint(
   };
 }
 
+// ---------------------------------------------------------------- 5. typed, then Ctrl+Enter
+
+/** Types `i + 1` into cell `n` key by key, presses Ctrl+Enter at once, times Enter → painted. */
+async function typedRunToPaint(page: Page, n: number, i: number): Promise<number> {
+  await typeInEditor(page, n, `${i} + 1`);
+  await page.evaluate(`(() => {
+    const cell = document.querySelector(${JSON.stringify(cellSelector(n))});
+    const count = () => cell.querySelector('.cell-count')?.textContent ?? '';
+    const before = count();
+    window.__quarryBench.armKey(() => {
+      const now = count();
+      if (now === before || !/\\[\\s*\\d+\\s*\\]/.test(now)) return false;
+      const output = document.querySelector('[role="region"][aria-label="Output of cell ${n}"]');
+      return output !== null && output.textContent.includes(${JSON.stringify(String(i + 1))});
+    });
+  })()`);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  return page.evaluate('window.__quarryBench.pending');
+}
+
+/** The same keys into an injected input whose Enter sets a text node: the page's own floor. */
+async function refTypedToPaint(page: Page, i: number): Promise<number> {
+  await page.locator('#quarry-bench-ref-input').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(`${i} + 1`, { delay: KEY_DELAY_MS });
+  await page.evaluate(`(() => {
+    const expected = String(window.__quarryBench.refClicks() + 1);
+    const text = document.getElementById('quarry-bench-ref-text');
+    window.__quarryBench.armKey(() => text.textContent === expected);
+  })()`);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  return page.evaluate('window.__quarryBench.pending');
+}
+
+async function typedRunRow(page: Page, maxMs: number): Promise<Row> {
+  const n = await addCell(page, 'code', '0 + 1');
+  let i = 0;
+  const times = await interleaved(
+    CLICK_RUNS,
+    () => typedRunToPaint(page, n, ++i),
+    () => refTypedToPaint(page, ++i),
+  );
+  const subject = stats(times.subject);
+  return {
+    title: 'typed `i + 1`, Ctrl+Enter at once → painted',
+    referenceTitle: 'typed into an input, Enter sets a text node → painted',
+    runs: times.subject.length,
+    subject,
+    reference: stats(times.reference),
+    ratio: median(times.ratios),
+    budget: { value: subject.median, maxMs, label: `median ≤ ${maxMs} ms` },
+  };
+}
+
 // ---------------------------------------------------------------- 4. scrolling a large table
 
 type Frames = { deltas: number[]; scrolled: number; range: number };
 
 async function scrollTable(page: Page): Promise<{ row: Row; note: string }> {
-  progress('4/4 scrolling a 100,000-row SQL result');
+  progress('4/5 scrolling a 100,000-row SQL result');
   const n = await addCell(page, 'SQL', BIG_QUERY);
   await page.locator(`${cellSelector(n)} button.cell-run`).click();
   const scroller = `[role="region"][aria-label="Output of cell ${n}"] .qt-scroll`;
@@ -383,12 +473,14 @@ async function main(): Promise<void> {
     await page.getByRole('region', { name: 'Cell 1', exact: true }).waitFor({ timeout: 60_000 });
     await waitForKernel(page);
     await page.evaluate(INSTALL_HELPERS);
-    progress('2/4 click-to-paint of `1 + 1`');
+    progress('2/5 click-to-paint of `1 + 1`');
     rows.push(await clickToPaint(page, 'code', '1 + 1', '2', 30));
-    progress('3/4 click-to-paint of `%%sql select 42`');
+    progress('3/5 click-to-paint of `%%sql select 42`');
     rows.push(await clickToPaint(page, 'SQL', '%%sql\nselect 42', '42', 50));
     const scroll = await scrollTable(page);
     rows.push(scroll.row);
+    progress('5/5 typed `i + 1`, Ctrl+Enter straight after typing → painted');
+    rows.push(await typedRunRow(page, 30));
 
     const header =
       `Quarry app bench: Chromium ${browser.version()} (${CHROMIUM}, headless), Node ${process.version}, ` +
