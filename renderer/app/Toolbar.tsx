@@ -73,7 +73,7 @@ export function Toolbar(props: Props) {
         disabled={kernel.status === 'starting' || kernel.status === 'restarting'}
         title="Restart the kernel, then run every cell from the top"
       >
-        Restart and run all
+        Restart &amp; rerun
       </button>
       <button type="button" onClick={props.onClearAllOutputs} title="Clear every cell's outputs">
         Clear all outputs
