@@ -7,6 +7,7 @@ import { CellSyntaxError } from '../compile/compile-cell';
 import type { StackMapper } from '../compile/stack-trace';
 import { inspect } from '../display/inspect';
 import { SqlError } from '../sql/sql-error';
+import { sqlErrorReport } from './sql-error-report';
 
 export type CellError = {
   ename: string;
@@ -38,14 +39,7 @@ export function typescriptCellError(
       location: thrown.location,
     };
   }
-  if (!(thrown instanceof Error)) {
-    return {
-      ename: 'Uncaught',
-      evalue: inspect(thrown),
-      traceback: [`Uncaught ${inspect(thrown)}`],
-      location: null,
-    };
-  }
+  if (!(thrown instanceof Error)) return plainError(thrown);
   const mapped = stacks.map(thrown.stack);
   const top = mapped.cellFrames[0];
   const sourceLine = top ? stacks.sourceLine(top) : undefined;
@@ -65,28 +59,38 @@ export function typescriptCellError(
 }
 
 /**
- * DuckDB reports `Kind Error: message` and `LINE n:` with a caret; the line is the query's, which
- * starts on the cell's second line (after `%%sql`).
+ * A `%%sql` cell's error: DuckDB's message once, then the line it points at, numbered as the
+ * cell's lines (the query starts on `firstQueryLine`, after `%%sql`).
  */
 export function sqlCellError(thrown: unknown, firstQueryLine: number): CellError {
-  const error =
-    thrown instanceof SqlError
-      ? thrown
-      : new SqlError(thrown instanceof Error ? thrown.message : String(thrown));
-  return {
-    ename: error.name,
-    evalue: error.message,
-    traceback: error.report,
-    location:
-      error.queryLine === null ? null : { line: error.queryLine + firstQueryLine - 1, column: 1 },
-  };
+  if (!(thrown instanceof SqlError)) return plainError(thrown);
+  const { lines, location } = sqlErrorReport(thrown, firstQueryLine);
+  return { ename: thrown.name, evalue: thrown.message, traceback: lines, location };
 }
 
-/** The error's first lines; a SQL error brings DuckDB's excerpt of the query with it. */
+/** The error's first lines; a SQL error brings its excerpt of the query with it. */
 function headline(error: Error): string[] {
-  if (error instanceof SqlError)
-    return [`${error.name}: ${error.report[0].replace(/^[^:]*: /, '')}`, ...error.report.slice(1)];
-  return [`${error.name}: ${error.message}`];
+  return error instanceof SqlError
+    ? sqlErrorReport(error, 1).lines
+    : [`${error.name}: ${error.message}`];
+}
+
+/** An error without a stack worth mapping: its headline alone. */
+function plainError(thrown: unknown): CellError {
+  if (!(thrown instanceof Error)) {
+    return {
+      ename: 'Uncaught',
+      evalue: inspect(thrown),
+      traceback: [`Uncaught ${inspect(thrown)}`],
+      location: null,
+    };
+  }
+  return {
+    ename: thrown.name,
+    evalue: thrown.message,
+    traceback: headline(thrown),
+    location: null,
+  };
 }
 
 function excerpt(line: string | undefined, lineNumber: number, column: number): string[] {

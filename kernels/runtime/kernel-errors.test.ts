@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOutput, startTestKernel, type TestKernel } from '../../test/kernel-harness';
 import type { ExecuteReply } from './kernel';
@@ -187,19 +189,117 @@ describe('SQL errors', () => {
     expectNoInternalFrames(reply);
   });
 
-  it('a %%sql syntax error is located on the cell line (query line + 1)', async () => {
+  it('a %%sql syntax error is shown once, with its line and column in the cell’s numbering', async () => {
     const reply = await k.run('%%sql\nselect 1,\n  2 frm x');
     const error = errorOutput(reply);
     expect(error.ename).toBe('ParserError');
     expect(error.evalue).toBe('syntax error at or near "x"');
-    expect(error.traceback).toContain('LINE 2:   2 frm x');
-    expect(reply.errorLocation).toEqual({ line: 3, column: 1 });
+    // Cell line 3 is the query's line 2 (after %%sql); the caret stands under the `x`.
+    expect(error.traceback).toEqual([
+      'ParserError: syntax error at or near "x"',
+      '',
+      'LINE 3:   2 frm x',
+      `        ${' '.repeat('  2 frm '.length)}^`,
+    ]);
+    expect(reply.errorLocation).toEqual({ line: 3, column: '  2 frm x'.indexOf('x') + 1 });
   });
 
-  it('%%sql errors in later statements count lines from the top of the query', async () => {
+  it('a %%sql NAME cell’s binder error: the message once (even over lines), located', async () => {
+    const reply = await k.run('%%sql counts\nselect count(*)\nfrom range(3)\nwhere nosuchcol > 1');
+    const error = errorOutput(reply);
+    expect(error.ename).toBe('BinderError');
+    expect(error.evalue).toMatch(
+      /^Referenced column "nosuchcol" not found[^]*\nCandidate bindings/,
+    );
+    // The first line is exactly what the output's heading shows, so it is not shown again.
+    expect(error.traceback[0]).toBe(`${error.ename}: ${error.evalue}`);
+    expect(error.traceback.join('\n').split('Referenced column')).toHaveLength(2);
+    expect(error.traceback.slice(1)).toEqual([
+      '',
+      'LINE 4: where nosuchcol > 1',
+      '        ' + '      ^',
+    ]);
+    expect(reply.errorLocation).toEqual({ line: 4, column: 7 });
+  });
+
+  it('a message that ends in a line break still heads the traceback exactly', async () => {
+    const reply = await k.run("%%sql\nselect * from range('a', 'b', 'c', 'd')");
+    const error = errorOutput(reply);
+    expect(error.evalue).toMatch(/^No function matches[^]*Candidate functions:[^]*\)$/);
+    expect(error.traceback[0]).toBe(`${error.ename}: ${error.evalue}`);
+    expect(reply.errorLocation).toEqual({ line: 2, column: 15 });
+  });
+
+  it('%%sql errors in later statements count lines from the top of the cell', async () => {
     const reply = await k.run('%%sql\nselect 1;\nselect *\nfrom nosuch_table');
     expect(errorOutput(reply).ename).toBe('CatalogError');
-    expect(reply.errorLocation).toEqual({ line: 4, column: 1 });
+    expect(errorOutput(reply).traceback).toContain('LINE 4: from nosuch_table');
+    expect(reply.errorLocation).toEqual({ line: 4, column: 6 });
+  });
+
+  it('columns count JavaScript characters, whatever DuckDB’s UTF-8 offsets; tabs stay in the caret line', async () => {
+    const line = "select 'é€😀',\tnosuch from range(1)";
+    const reply = await k.run(`%%sql\n${line}`);
+    expect(reply.errorLocation).toEqual({ line: 2, column: line.indexOf('nosuch') + 1 });
+    expect(errorOutput(reply).traceback.at(-1)).toBe(
+      `        ${' '.repeat(line.indexOf('\t'))}\t^`,
+    );
+  });
+
+  it('a missing file points at the line and column of its name', async () => {
+    let reply = await k.run("%%sql\nselect *\n  from 'nope.csv'");
+    let error = errorOutput(reply);
+    expect(error.ename).toBe('IOError');
+    expect(error.evalue).toBe('No files found that match the pattern "nope.csv"');
+    expect(reply.errorLocation).toEqual({ line: 3, column: 8 });
+    expect(error.traceback).toContain("LINE 3:   from 'nope.csv'");
+    // DuckDB points at read_csv; the file's name is the place to look.
+    reply = await k.run("%%sql\nselect * from read_csv(\n  'nope.csv', header = true)");
+    expect(errorOutput(reply).ename).toBe('IOError');
+    expect(reply.errorLocation).toEqual({ line: 3, column: 3 });
+    // A Parquet file is the kernel's to load; it is located the same way.
+    reply = await k.run("%%sql\nselect 1;\nselect * from 'gone.parquet'");
+    error = errorOutput(reply);
+    expect(error.evalue).toBe('No files found that match the pattern "gone.parquet"');
+    expect(reply.errorLocation).toEqual({ line: 3, column: 15 });
+  });
+
+  it('an error after a loaded file’s name points at the SQL as written, not as rewritten', async () => {
+    writeFileSync(path.join(k.notebookDir, 'rows.json'), '[{"a": 1}]');
+    const line = "select a from 'rows.json' where nosuch > 1";
+    const reply = await k.run(`%%sql\n${line}`);
+    const error = errorOutput(reply);
+    expect(error.ename).toBe('BinderError');
+    expect(reply.errorLocation).toEqual({ line: 2, column: line.indexOf('nosuch') + 1 });
+    expect(error.traceback).toContain(`LINE 2: ${line}`);
+    expect(error.traceback.join('\n')).not.toContain('quarry_files');
+  });
+
+  it('a sql template’s error shows its message once and the query with its values as $n', async () => {
+    const reply = await k.run('const n = 5\nawait sql`select ${n} + nosuch`');
+    const error = errorOutput(reply);
+    expect(error.ename).toBe('BinderError');
+    expect(error.traceback[0]).toBe(`${error.ename}: ${error.evalue}`);
+    expect(error.traceback.join('\n').split('Referenced column')).toHaveLength(2);
+    expect(error.traceback.slice(1, 4)).toEqual([
+      '',
+      'LINE 1: select $1 + nosuch',
+      `        ${' '.repeat('select $1 + '.length)}^`,
+    ]);
+    // The editor highlights the cell's line, from the TypeScript stack.
+    expect(reply.errorLocation?.line).toBe(2);
+    expectNoInternalFrames(reply);
+  });
+
+  it('a sql template naming a missing file is located in the cell and in the query', async () => {
+    const reply = await k.run(
+      "const id = 1\nconst r = await sql`select * from 'nope.csv' where id = ${id}`",
+    );
+    const error = errorOutput(reply);
+    expect(error.ename).toBe('IOError');
+    expect(error.traceback).toContain("LINE 1: select * from 'nope.csv' where id = $1");
+    expect(reply.errorLocation?.line).toBe(2);
+    expectNoInternalFrames(reply);
   });
 
   it('a bad magic line is a clear UsageError', async () => {

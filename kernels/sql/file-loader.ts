@@ -1,17 +1,18 @@
 /**
  * Loads the Parquet and JSON files a query names into tables (see loaded-formats.ts for why),
- * and hands back the query pointed at them. Files are reloaded only when they change.
+ * and hands back the edits that point the query at them. Files are reloaded only when they change.
  */
 import type { KernelPlatform, ParquetReader } from '../platform';
 import {
   findLoadedFileReferences,
   LOADED_FILES_SCHEMA,
   loadedFormatOf,
+  loadedFileEdits,
   loadedTableName,
-  rewriteLoadedFileReferences,
 } from './loaded-formats';
+import type { SqlEdit } from './rewritten-sql';
 import type { SqlDatabase } from './sql-database';
-import { SqlError, withSqlErrors } from './sql-error';
+import { SqlError, sqlErrorOf, withSqlErrors } from './sql-error';
 
 export class FileLoader {
   /** Loaded table → the versions of the files it holds. */
@@ -23,18 +24,19 @@ export class FileLoader {
     private readonly parquet: ParquetReader,
   ) {}
 
-  /** Loads what the query needs and returns the query to run. */
-  async prepare(sqlText: string): Promise<string> {
+  /** Loads what the query needs and returns the edits that point it at the loaded tables. */
+  async prepare(sqlText: string): Promise<SqlEdit[]> {
     const references = findLoadedFileReferences(sqlText);
     for (const reference of references) await this.load(reference.patterns);
-    return references.length === 0 ? sqlText : rewriteLoadedFileReferences(sqlText, references);
+    return loadedFileEdits(references);
   }
 
   private async load(patterns: string[]): Promise<void> {
     const files = (await Promise.all(patterns.map((p) => this.platform.listDataFiles(p)))).flat();
     if (files.length === 0) {
       throw new SqlError(
-        `IO Error: No files found that match the pattern "${patterns.join('", "')}"`,
+        'IOError',
+        `No files found that match the pattern "${patterns.join('", "')}"`,
       );
     }
     const table = loadedTableName(patterns);
@@ -49,8 +51,8 @@ export class FileLoader {
         this.insert(file.name, bytes, target);
       } catch (error) {
         this.database.dropTable(LOADED_FILES_SCHEMA, table);
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new SqlError(`IO Error: cannot load "${file.name}": ${reason}`);
+        const reason = sqlErrorOf(error).message;
+        throw new SqlError('IOError', `cannot load "${file.name}": ${reason}`);
       }
     }
     this.loaded.set(table, version);

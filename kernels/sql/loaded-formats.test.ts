@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findLoadedFileReferences,
-  loadedFormatOf,
-  rewriteLoadedFileReferences,
-} from './loaded-formats';
+import { findLoadedFileReferences, loadedFileEdits, loadedFormatOf } from './loaded-formats';
+import { RewrittenSql } from './rewritten-sql';
 import { tokenizeSql } from './sql-tokens';
 
-const rewrite = (sql: string) => rewriteLoadedFileReferences(sql, findLoadedFileReferences(sql));
+const rewrite = (sql: string) =>
+  RewrittenSql.of(sql).withEdits(loadedFileEdits(findLoadedFileReferences(sql))).text;
 
 describe('tokenizeSql', () => {
   it('keeps quotes, comments and quoted identifiers whole', () => {
@@ -34,10 +32,10 @@ describe('Parquet and JSON references', () => {
     expect(rewrite("DESCRIBE 'x.parquet'")).toBe('DESCRIBE quarry_files."x.parquet"');
   });
 
-  it('rewrites reader calls with their options, keeping line breaks for error positions', () => {
+  it('rewrites reader calls with their options', () => {
     expect(
       rewrite("select * from read_parquet('a.parquet',\n  hive_partitioning = true) limit 1"),
-    ).toBe('select * from quarry_files."a.parquet"\n limit 1');
+    ).toBe('select * from quarry_files."a.parquet" limit 1');
     expect(rewrite("from read_json(['a.json', 'b.json'])")).toBe(
       'from quarry_files."a.json|b.json"',
     );

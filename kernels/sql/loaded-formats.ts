@@ -12,6 +12,7 @@
  * A loaded file is reloaded when its version (size and modification time) changes.
  */
 import { isRelativeDataPath } from './file-references';
+import type { SqlEdit } from './rewritten-sql';
 import { tokenizeSql, type SqlToken } from './sql-tokens';
 
 export type LoadedFormat = 'parquet' | 'json' | 'ndjson';
@@ -69,20 +70,13 @@ export function loadedTableName(patterns: string[]): string {
   return patterns.join('|');
 }
 
-/**
- * Replaces each reference by its table. Line breaks inside a replaced span are kept, so DuckDB's
- * `LINE n` in an error still points at the user's line.
- */
-export function rewriteLoadedFileReferences(sqlText: string, references: FileReference[]): string {
-  let out = '';
-  let at = 0;
-  for (const reference of references) {
-    const span = sqlText.slice(reference.start, reference.end);
-    const table = `${LOADED_FILES_SCHEMA}."${loadedTableName(reference.patterns).replaceAll('"', '""')}"`;
-    out += sqlText.slice(at, reference.start) + table + '\n'.repeat(span.split('\n').length - 1);
-    at = reference.end;
-  }
-  return out + sqlText.slice(at);
+/** Replaces each reference by its table (errors map back through the edits: rewritten-sql.ts). */
+export function loadedFileEdits(references: FileReference[]): SqlEdit[] {
+  return references.map(({ start, end, patterns }) => ({
+    start,
+    end,
+    replacement: `${LOADED_FILES_SCHEMA}."${loadedTableName(patterns).replaceAll('"', '""')}"`,
+  }));
 }
 
 function isLoadedPath(value: string): boolean {

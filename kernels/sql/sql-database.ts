@@ -59,6 +59,9 @@ export class DuckDbWasmDatabase implements SqlDatabase {
     packageVersion: string,
   ) {
     this.connection = bindings.connect();
+    // Errors as JSON carry DuckDB's position in the query, which the kernel maps back to the
+    // user's SQL (sql-error.ts); the text form only has an excerpt of the rewritten query.
+    this.connection.query('set errors_as_json = true');
     const version = this.connection.query('select version() as v').get(0)?.toJSON().v;
     this.description = `duckdb-wasm ${packageVersion} (DuckDB ${String(version)})`;
   }

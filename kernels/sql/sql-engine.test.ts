@@ -179,14 +179,116 @@ describe('the sql template', () => {
     });
   });
 
+  it('binds integers as BIGINT, so functions that take one accept them', async () => {
+    expect(await k.json('(await sql`select count(*) as n from range(${250000})`).scalar()')).toBe(
+      250000,
+    );
+    expect(
+      await k.json('(await sql`select * from range(${-3}, ${3}, ${2}) t(i)`).toRows()'),
+    ).toEqual([{ i: -3 }, { i: -1 }, { i: 1 }]);
+  });
+
+  it('gives each kind of value its SQL type', async () => {
+    const types = await k.json(
+      [
+        '(await sql`select',
+        '  typeof(${1}) as int, typeof(${-7}) as negative, typeof(${2.5}) as float,',
+        '  typeof(${2n ** 53n + 1n}) as big, typeof(${2n ** 64n}) as huge,',
+        '  typeof(${true}) as bool, typeof(${"s"}) as str, typeof(${new Date()}) as date,',
+        '  typeof(${null}) as nul, ${null} + 1 as nul_sum,',
+        '  typeof(${[1, 2]}) as ints, typeof(${["a"]}) as strs,',
+        '  typeof(${[1, 2.5]}) as floats, typeof(${[[1], []]}) as nested',
+        '`).toRows()[0]',
+      ].join('\n'),
+    );
+    expect(types).toEqual({
+      int: 'BIGINT',
+      negative: 'BIGINT',
+      float: 'DOUBLE',
+      big: 'BIGINT',
+      huge: 'HUGEINT',
+      bool: 'BOOLEAN',
+      str: 'VARCHAR',
+      date: 'TIMESTAMP',
+      nul: '"NULL"',
+      nul_sum: null,
+      ints: 'BIGINT[]',
+      strs: 'VARCHAR[]',
+      floats: 'DOUBLE[]',
+      nested: 'BIGINT[][]',
+    });
+  });
+
+  it('keeps every digit of a bigint, negative numbers, and NaN and infinities', async () => {
+    const values = await k.json(
+      [
+        '(await sql`select',
+        '  ${2n ** 53n + 1n}::VARCHAR as big, ${-(2n ** 53n + 1n)}::VARCHAR as negative_big,',
+        '  ${2n ** 100n}::VARCHAR as huge, ${-42} * 2 as negative, ${-0.5} as negative_float,',
+        '  ${Number.NaN}::VARCHAR as nan, ${-Infinity}::VARCHAR as minus_infinity',
+        '`).toRows()[0]',
+      ].join('\n'),
+    );
+    expect(values).toEqual({
+      big: '9007199254740993',
+      negative_big: '-9007199254740993',
+      huge: String(2n ** 100n),
+      negative: -84,
+      negative_float: -0.5,
+      nan: 'nan',
+      minus_infinity: '-inf',
+    });
+  });
+
+  it('a Date comes back as the same instant', async () => {
+    await k.text("const when = new Date('2024-02-29T23:59:58.123Z')");
+    await k.text('const back = (await sql`select ${when} as t`).toRows()[0].t');
+    expect(await k.json('back instanceof Date && back.getTime() === when.getTime()')).toBe(true);
+    expect(
+      await k.json(
+        "(await sql`select ${when} = TIMESTAMP '2024-02-29 23:59:58.123' as same`).scalar()",
+      ),
+    ).toBe(true);
+  });
+
+  it('binds arrays as lists: IN (unnest), list_contains, and an empty one', async () => {
+    expect(
+      await k.json(
+        '(await sql`select count(*) as n from range(10) t(x) where x in (select unnest(${[1, 2, 3]}))`).scalar()',
+      ),
+    ).toBe(3);
+    expect(
+      await k.json(
+        '(await sql`select count(*) as n from range(10) t(x) where x in (select unnest(${[]}))`).scalar()',
+      ),
+    ).toBe(0);
+    expect(await k.json("(await sql`select list_contains(${[]}, 'a') as found`).scalar()")).toBe(
+      false,
+    );
+    // Quotes in strings are values, never SQL: an injection attempt is one more string.
+    await k.text(`const names = ["it's", 'a"b', "x'); drop table users; --", "ann"]`);
+    expect(
+      await k.json(
+        '(await sql`select name from users where list_contains(${names}, name) order by id`).toRows()',
+      ),
+    ).toEqual([{ name: 'ann' }]);
+    expect(await k.json('(await sql`select ${names} as v`).scalar()')).toEqual([
+      "it's",
+      'a"b',
+      "x'); drop table users; --",
+      'ann',
+    ]);
+    expect(await k.json('(await sql`select count(*) as n from users`).scalar()')).toBe(2);
+  });
+
   it('a value it cannot bind is a clear TypeError', async () => {
     let reply = await k.run('await sql`select ${{ a: 1 }} as v`');
     expect(errorOutput(reply).ename).toBe('TypeError');
     expect(errorOutput(reply).evalue).toBe(
-      'sql: parameter $1 is an object; only numbers, strings, booleans, dates and null can be bound (register a frame to query many values)',
+      'sql: parameter $1 is an object; only numbers, bigints, strings, booleans, dates, null and arrays of them can be bound (register a frame to query a table of values)',
     );
-    reply = await k.run('await sql`select ${1} as a, ${[1, 2]} as v`');
-    expect(errorOutput(reply).evalue).toMatch(/^sql: parameter \$2 is an array;/);
+    reply = await k.run('await sql`select ${1} as a, ${[1, new Map()]} as v`');
+    expect(errorOutput(reply).evalue).toMatch(/^sql: parameter \$2\[1\] is an object;/);
   });
 
   it('a template with no values runs as plain text', async () => {

@@ -10,8 +10,11 @@ import { isDanfoFrame } from '../frames/danfo-table';
 import type { KernelLibraries, KernelPlatform } from '../platform';
 import { relativeFileReferences } from './file-references';
 import { FileLoader } from './file-loader';
+import { locateSqlError } from './locate-sql-error';
+import { RewrittenSql } from './rewritten-sql';
 import type { SqlDatabase } from './sql-database';
-import { withSqlErrors } from './sql-error';
+import { SqlError, withSqlErrors } from './sql-error';
+import { templateQuery } from './sql-parameters';
 import { SqlResult } from './sql-result';
 
 export class SqlEngine {
@@ -31,26 +34,18 @@ export class SqlEngine {
 
   /** Runs SQL text (one or more statements) and returns the last statement's result. */
   async run(userText: string): Promise<SqlResult> {
-    const text = await this.prepare(userText);
-    return new SqlResult(
-      withSqlErrors(() => this.database.query(text)),
-      this.libs,
-    );
+    const query = await this.prepare(RewrittenSql.of(userText));
+    return this.execute(query, () => this.database.query(query.text));
   }
 
-  /** The `sql` tagged template: interpolated values become `$1`, `$2`, … parameters. */
+  /** The `sql` tagged template: interpolated values become typed parameters (sql-parameters.ts). */
   async template(strings: TemplateStringsArray, values: unknown[]): Promise<SqlResult> {
     // `return await`, not `return`: V8's async stack trace of a failing query reaches the cell's
     // line only through a chain of awaits.
     if (values.length === 0) return await this.run(strings.join(''));
-    const text = await this.prepare(
-      strings.reduce((sql, part, i) => (i === 0 ? part : `${sql}$${i}${part}`), ''),
-    );
-    const params = values.map(toParameter);
-    return new SqlResult(
-      withSqlErrors(() => this.database.queryWithParams(text, params)),
-      this.libs,
-    );
+    const { query: written, params } = templateQuery(strings, values);
+    const query = await this.prepare(written);
+    return this.execute(query, () => this.database.queryWithParams(query.text, params));
   }
 
   /** Makes a danfo DataFrame, an Arrow table or a query result queryable as table `name`. */
@@ -77,9 +72,21 @@ export class SqlEngine {
   }
 
   /** Makes the files a query names readable, and returns the query to run. */
-  private async prepare(text: string): Promise<string> {
-    await this.registerReferencedFiles(text);
-    return this.files.prepare(text);
+  private async prepare(query: RewrittenSql): Promise<RewrittenSql> {
+    try {
+      await this.registerReferencedFiles(query.text);
+      return query.withEdits(await this.files.prepare(query.text));
+    } catch (thrown) {
+      throw thrown instanceof SqlError ? locateSqlError(thrown, query) : thrown;
+    }
+  }
+
+  private execute(query: RewrittenSql, run: () => arrow.Table): SqlResult {
+    try {
+      return new SqlResult(run(), this.libs);
+    } catch (thrown) {
+      throw locateSqlError(thrown, query);
+    }
   }
 
   private async registerReferencedFiles(text: string): Promise<void> {
@@ -89,24 +96,4 @@ export class SqlEngine {
       }
     }
   }
-}
-
-function toParameter(value: unknown, index: number): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (value === undefined) return null;
-  // duckdb-wasm sends parameters as JSON, which has no bigint: a safe one goes as a number, a
-  // larger one as its decimal text (which DuckDB casts where a number is expected).
-  if (typeof value === 'bigint') {
-    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  }
-  if (
-    typeof value === 'number' ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    value === null
-  )
-    return value;
-  throw new TypeError(
-    `sql: parameter $${index + 1} is ${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`}; only numbers, strings, booleans, dates and null can be bound (register a frame to query many values)`,
-  );
 }

@@ -1,35 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { SqlError, withSqlErrors } from './sql-error';
+import { parseDuckDbError, SqlError, sqlErrorOf, withSqlErrors } from './sql-error';
 
-describe('SqlError', () => {
-  it('splits DuckDB’s kind, message and excerpt', () => {
-    const error = new SqlError(
-      'Parser Error: syntax error at or near "frm"\n\nLINE 2:   2 frm x\n                ^',
-    );
-    expect(error.name).toBe('ParserError');
-    expect(error.message).toBe('syntax error at or near "frm"');
-    expect(error.queryLine).toBe(2);
-    expect(error.report).toEqual([
-      'Parser Error: syntax error at or near "frm"',
-      '',
-      'LINE 2:   2 frm x',
-      '                ^',
-    ]);
+describe('parseDuckDbError', () => {
+  it('reads DuckDB’s JSON errors: kind, message and byte position', () => {
+    expect(
+      parseDuckDbError(
+        '{"exception_type":"Binder","exception_message":"Referenced column \\"x\\" not found!\\nCandidate bindings: \\"range\\"","name":"x","position":"25"}',
+      ),
+    ).toEqual({
+      name: 'BinderError',
+      message: 'Referenced column "x" not found!\nCandidate bindings: "range"',
+      position: 25,
+    });
   });
 
-  it('drops an excerpt DuckDB repeats', () => {
-    const excerpt = 'LINE 1: select * from nosuch\n                      ^';
-    const error = new SqlError(
-      `Catalog Error: Table with name nosuch does not exist!\n\n${excerpt}\n\n${excerpt}`,
-    );
-    expect(error.name).toBe('CatalogError');
-    expect(error.report.filter((l) => l.startsWith('LINE'))).toHaveLength(1);
+  it('reads a JSON error behind a kind prefix, and one without a position', () => {
+    expect(
+      parseDuckDbError(
+        'Parser Error: {"exception_type":"Parser","exception_message":"syntax error at or near \\"x\\"","position":"18"}',
+      ),
+    ).toEqual({ name: 'ParserError', message: 'syntax error at or near "x"', position: 18 });
+    expect(
+      parseDuckDbError('{"exception_type":"Invalid Input","exception_message":"bad\\n"}'),
+    ).toEqual({ name: 'InvalidInputError', message: 'bad', position: null });
   });
 
-  it('a message without a kind or line', () => {
-    const error = new SqlError('something odd');
-    expect(error).toMatchObject({ name: 'SqlError', message: 'something odd', queryLine: null });
-    expect(error.report).toEqual(['something odd']);
+  it('reads plain-text errors, with or without a kind', () => {
+    expect(parseDuckDbError('IO Error: gone\nreally')).toEqual({
+      name: 'IOError',
+      message: 'gone\nreally',
+      position: null,
+    });
+    expect(parseDuckDbError('Invalid column type encountered for argument 0')).toEqual({
+      name: 'SqlError',
+      message: 'Invalid column type encountered for argument 0',
+      position: null,
+    });
+    expect(parseDuckDbError('{not json')).toMatchObject({ message: '{not json' });
   });
 });
 
@@ -38,14 +45,11 @@ describe('withSqlErrors', () => {
     expect(withSqlErrors(() => 5)).toBe(5);
     expect(() =>
       withSqlErrors(() => {
-        throw new Error('Binder Error: no column x');
+        throw new Error('{"exception_type":"Catalog","exception_message":"no table x"}');
       }),
-    ).toThrow(expect.objectContaining({ name: 'BinderError', message: 'no column x' }));
-    const original = new SqlError('IO Error: gone');
-    expect(() =>
-      withSqlErrors(() => {
-        throw original;
-      }),
-    ).toThrow(original);
+    ).toThrow(expect.objectContaining({ name: 'CatalogError', message: 'no table x' }));
+    const original = new SqlError('IOError', 'gone');
+    expect(sqlErrorOf(original)).toBe(original);
+    expect(sqlErrorOf('odd')).toMatchObject({ name: 'SqlError', message: 'odd', location: null });
   });
 });

@@ -26,11 +26,17 @@ interface QuarrySqlResult {
   scalar(): unknown;
 }
 
-type QuarrySqlParameter = string | number | bigint | boolean | Date | null | undefined;
+/**
+ * What `sql` binds: integers as BIGINT (HUGEINT past 64 bits), Dates as TIMESTAMP, arrays as
+ * lists (docs/kernel.md).
+ */
+type QuarrySqlParameter =
+  string | number | bigint | boolean | Date | null | undefined | readonly QuarrySqlParameter[];
 
 /**
- * Runs SQL on DuckDB-WASM. Interpolated values are bound as parameters ($1, $2, …), never
- * spliced into the text, so they may stand only where a SQL value may.
+ * Runs SQL on DuckDB-WASM. Interpolated values are bound as typed parameters ($1, $2, …), never
+ * spliced into the text, so they may stand only where a SQL value may: `where id in (select
+ * unnest(${ids}))`, `list_contains(${names}, name)`.
  * Relative file paths ('data/x.parquet', 'logs/*.csv') resolve against the notebook's folder.
  */
 declare function sql(

@@ -33,7 +33,8 @@ function diagnostics(code: string): string[] {
 describe('kernel globals typings', () => {
   it('type-check a cell that uses every global', () => {
     const cell = `
-      const r = await sql\`select * from 'data/x.csv' where plan = \${'basic'} and n > \${3}\`;
+      const r = await sql\`select * from 'data/x.csv' where plan = \${'basic'} and n > \${3}
+        and id in (select unnest(\${[1, 2n]})) and list_contains(\${['a', null]}, tag)\`;
       const rows: Record<string, unknown>[] = r.toRows(10);
       const n: number = r.numRows + r.columns.length + rows.length;
       const df = r.toDataFrame();
