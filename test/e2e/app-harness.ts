@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'dist', 'e2e-screenshots');
@@ -134,4 +134,33 @@ export async function typeKeys(page: Page, text: string): Promise<void> {
     // Monaco indents a new line itself, as people expect: they type the rest of the line.
     await page.keyboard.type(i > 0 ? line.trimStart() : line, { delay: KEY_DELAY_MS });
   }
+}
+
+export const cellRegion = (page: Page, n: number) =>
+  page.getByRole('region', { name: `Cell ${n}`, exact: true });
+export const outputRegion = (page: Page, n: number) =>
+  page.getByRole('region', { name: `Output of cell ${n}`, exact: true });
+
+/** What a person reads: Monaco renders spaces as no-break spaces. */
+export async function readableText(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replaceAll('\u00a0', ' ');
+}
+
+/** Waits for cell `n` to finish its run and returns its status line (`done · 2.0 ms`). */
+export async function finishedStatus(page: Page, n: number): Promise<string> {
+  const status = cellRegion(page, n).getByLabel('Cell status');
+  await status.filter({ hasText: /^(done|error|interrupted)/ }).waitFor({ timeout: 60_000 });
+  return (await status.textContent()) ?? '';
+}
+
+/** A new code cell at the end of the notebook, typed into key by key; returns its number. */
+export async function appendCodeCell(page: Page, source: string): Promise<number> {
+  await page
+    .locator('section.cell')
+    .last()
+    .click({ position: { x: 3, y: 3 } });
+  await page.getByRole('button', { name: 'Add code cell' }).click();
+  const n = await selectedCellNumber(page);
+  await typeKeys(page, source);
+  return n;
 }

@@ -5,13 +5,18 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appendCodeCell,
+  cellRegion,
   CHROMIUM,
+  finishedStatus,
   launchBrowser,
   makeWorkspace,
   openApp,
+  outputRegion,
+  readableText,
   screenshot,
   selectedCellNumber,
   startServer,
@@ -27,35 +32,14 @@ let server: Server;
 let page: Page;
 let notebookPath: string;
 
-const cell = (n: number) => page.getByRole('region', { name: `Cell ${n}`, exact: true });
-const output = (n: number) =>
-  page.getByRole('region', { name: `Output of cell ${n}`, exact: true });
+const cell = (n: number) => cellRegion(page, n);
+const output = (n: number) => outputRegion(page, n);
 const statusOf = (n: number) => cell(n).getByLabel('Cell status');
 const cellCount = () => page.getByRole('region', { name: /^Cell \d+$/ }).count();
-/** What a person reads in an editor: Monaco renders spaces as no-break spaces. */
-const editorText = async (n: number) =>
-  ((await cell(n).locator('.view-lines').textContent()) ?? '').replaceAll('\u00a0', ' ');
-const visible = async (locator: Locator) =>
-  ((await locator.textContent()) ?? '').replaceAll('\u00a0', ' ');
-
-async function finished(n: number): Promise<string> {
-  await statusOf(n)
-    .filter({ hasText: /^(done|error|interrupted)/ })
-    .waitFor({ timeout: 60_000 });
-  return (await statusOf(n).textContent()) ?? '';
-}
-
-/** A new code cell at the end, typed into, and its number. */
-async function newCodeCell(source: string): Promise<number> {
-  await page
-    .locator('section.cell')
-    .last()
-    .click({ position: { x: 3, y: 3 } });
-  await page.getByRole('button', { name: 'Add code cell' }).click();
-  const n = await selectedCellNumber(page);
-  await typeKeys(page, source);
-  return n;
-}
+const editorText = (n: number) => readableText(cell(n).locator('.view-lines'));
+const visible = readableText;
+const finished = (n: number) => finishedStatus(page, n);
+const newCodeCell = (source: string) => appendCodeCell(page, source);
 
 /** Esc to command mode, as a person does before D D, Z, Shift+M. */
 async function commandMode(): Promise<void> {
