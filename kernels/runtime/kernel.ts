@@ -4,13 +4,13 @@
  * and in a Web Worker (the app); everything platform-specific comes through `KernelPlatform`.
  */
 import type { Output } from '../../core/outputs';
+import { parseSqlCell } from '../../core/notebook/sql-cell';
 import type { CellLocation, KernelInfo } from '../../core/protocol';
 import { compileCell } from '../compile/compile-cell';
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
 import { displayBundle, resultBundle } from '../display/format-value';
 import type { KernelLibraries, KernelPlatform } from '../platform';
-import { parseSqlCell } from '../sql/sql-cell';
 import { SqlEngine } from '../sql/sql-engine';
 import { createCellConsole } from './cell-console';
 import { createCellTimers } from './cell-timers';

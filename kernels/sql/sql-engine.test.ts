@@ -291,6 +291,12 @@ describe('the sql template', () => {
     expect(errorOutput(reply).evalue).toMatch(/^sql: parameter \$2\[1\] is an object;/);
   });
 
+  it('a row type argument is the editor’s business: the kernel erases it', async () => {
+    expect(await k.json('(await sql<{ n: number }>`select ${41} + 1 as n`).toRows()[0].n')).toBe(
+      42,
+    );
+  });
+
   it('a template with no values runs as plain text', async () => {
     expect(await k.json('(await sql`select 1 + 1 as two`).scalar()')).toBe(2);
   });

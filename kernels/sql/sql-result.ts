@@ -1,7 +1,8 @@
 /**
  * The result of a query: what `sql\`…\`` returns and `%%sql NAME` binds. It keeps the Arrow table
  * DuckDB produced and converts on demand, so a large result is never copied into rows or frames
- * unless the user asks for them.
+ * unless the user asks for them. It implements the editor's `QuarrySqlResult`
+ * (kernels/typings/quarry-globals.d.ts), so those typings cannot drift from what cells get.
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
@@ -12,7 +13,7 @@ import { arrowFields, tableRows, type Field } from '../frames/arrow-columns';
 import { arrowToDataFrame } from '../frames/danfo-arrow';
 import type { KernelLibraries } from '../platform';
 
-export class SqlResult implements Displayable {
+export class SqlResult implements Displayable, QuarrySqlResult {
   constructor(
     private readonly table: arrow.Table,
     private readonly libs: KernelLibraries,

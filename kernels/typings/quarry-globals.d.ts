@@ -1,7 +1,8 @@
 /**
  * The globals every Quarry TypeScript cell sees (kernels/runtime/kernel.ts). The editor loads
- * this file (with danfo.js, TF.js and Arrow's own typings) for completion and checking; a cell
- * bound by `%%sql NAME` adds `declare const NAME: QuarrySqlResult` on top.
+ * this file (with danfo.js, TF.js and Arrow's own typings) for completion and checking; each
+ * `%%sql NAME` cell adds `declare const NAME: QuarrySqlResult<QuarrySqlBindingRow>` on top
+ * (renderer/editor/sql-binding-declarations.ts).
  * Kept honest by quarry-globals.test.ts, which type-checks cells that use every global.
  */
 
@@ -12,19 +13,31 @@ declare const tf: typeof import('@tensorflow/tfjs');
 /** Apache Arrow, the format query results come in. */
 declare const arrow: typeof import('apache-arrow');
 
-/** A query result: displays as a table; converts on demand. */
-interface QuarrySqlResult {
+/**
+ * A query result: displays as a table; converts on demand. `Row` is the shape of `toRows()`:
+ * the cell's statement of the columns it expects (types are erased before a cell runs, so the
+ * kernel does not check it against the query).
+ */
+interface QuarrySqlResult<Row extends object = Record<string, unknown>> {
   readonly numRows: number;
   readonly columns: string[];
   /** Columns with their Table Schema type and DuckDB/Arrow type. */
   readonly fields: { name: string; type: string; sourceType: string }[];
   toArrow(): import('apache-arrow').Table;
   /** Rows as plain objects (DATE/TIMESTAMP as Date, NULL as null), the first `limit` if given. */
-  toRows(limit?: number): Record<string, unknown>[];
+  toRows(limit?: number): Row[];
   toDataFrame(): import('danfojs').DataFrame;
   /** The value of a 1 × 1 result, e.g. `select count(*) from t`. */
   scalar(): unknown;
 }
+
+/**
+ * The row of a `%%sql NAME` result. Its columns are known only once the query has run, and a
+ * `%%sql` line has no place to state a type, so its values are `any`, as in plain JavaScript:
+ * `row.churn_rate * 100` is not an error. Code that wants its rows checked uses sql<Row>`…`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the boundary described above
+type QuarrySqlBindingRow = Record<string, any>;
 
 /**
  * What `sql` binds: integers as BIGINT (HUGEINT past 64 bits), Dates as TIMESTAMP, arrays as
@@ -38,23 +51,24 @@ type QuarrySqlParameter =
  * spliced into the text, so they may stand only where a SQL value may: `where id in (select
  * unnest(${ids}))`, `list_contains(${names}, name)`.
  * Relative file paths ('data/x.parquet', 'logs/*.csv') resolve against the notebook's folder.
+ * A type argument states the rows' shape: sql<{ plan: string; n: number }>`select plan, n …`.
  */
-declare function sql(
+declare function sql<Row extends object = Record<string, unknown>>(
   strings: TemplateStringsArray,
   ...values: QuarrySqlParameter[]
-): Promise<QuarrySqlResult>;
+): Promise<QuarrySqlResult<Row>>;
 
 /** Makes a DataFrame, Arrow table or query result queryable from SQL as table `name` (replacing it). */
 declare function register(
   name: string,
-  data: import('danfojs').DataFrame | import('apache-arrow').Table | QuarrySqlResult,
+  data: import('danfojs').DataFrame | import('apache-arrow').Table | QuarrySqlResult<object>,
 ): void;
 
 /** Shows a value below the cell now (tables, charts, text), without ending the cell. */
 declare function display(value: unknown): void;
 
 type QuarryChartData =
-  | QuarrySqlResult
+  | QuarrySqlResult<object>
   | import('apache-arrow').Table
   | import('danfojs').DataFrame
   | Record<string, unknown>[];

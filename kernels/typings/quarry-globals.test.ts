@@ -1,34 +1,5 @@
-import path from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-
-const typings = path.join(import.meta.dirname, 'quarry-globals.d.ts');
-
-/** Type-checks `code` as a cell would be checked in the editor: a module with top-level await. */
-function diagnostics(code: string): string[] {
-  const cellFile = path.join(import.meta.dirname, '__cell.ts');
-  const options: ts.CompilerOptions = {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    noEmit: true,
-    skipLibCheck: true,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: [],
-  };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  host.readFile = (file) => (file === cellFile ? `${code}\nexport {};\n` : readFile(file));
-  host.fileExists = (
-    (exists) => (file: string) =>
-      file === cellFile || exists(file)
-  )(host.fileExists.bind(host));
-  const program = ts.createProgram([typings, cellFile], options, host);
-  return ts
-    .getPreEmitDiagnostics(program, program.getSourceFile(cellFile))
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
+import { cellDiagnostics } from '../../test/cell-typecheck';
 
 describe('kernel globals typings', () => {
   it('type-check a cell that uses every global', () => {
@@ -47,12 +18,30 @@ describe('kernel globals typings', () => {
       const table = arrow.tableFromArrays({ a: Float64Array.from([n]) });
       display([t, s, table, r.scalar()]);
     `;
-    expect(diagnostics(cell)).toEqual([]);
+    expect(cellDiagnostics(cell)).toEqual([]);
+  });
+
+  it('type rows as the cell states them, and as unknown values when it states nothing', () => {
+    const cell = `
+      interface Plan { plan: string; churn_rate: number }
+      const typed = await sql<Plan>\`select plan, churn_rate from t\`;
+      const upper: string[] = typed.toRows().map((row) => row.plan.toUpperCase());
+      register('plans', typed);
+      display(chart.bar(typed, { x: 'plan', y: 'churn_rate' }));
+      display(upper);
+    `;
+    expect(cellDiagnostics(cell)).toEqual([]);
+    expect(cellDiagnostics('(await sql<{ plan: string }>`select 1`).toRows()[0].nope')).toEqual([
+      "Property 'nope' does not exist on type '{ plan: string; }'.",
+    ]);
+    expect(cellDiagnostics('(await sql`select 1 as n`).toRows()[0].n * 2').join('\n')).toMatch(
+      /is of type 'unknown'/,
+    );
   });
 
   it('reject misuse, so the editor can flag it', () => {
-    expect(diagnostics('chart.bar([], { x: 1 })').join('\n')).toMatch(/not assignable/);
-    expect(diagnostics('const o = { a: 1 };\nawait sql`select ${o}`').join('\n')).toMatch(
+    expect(cellDiagnostics('chart.bar([], { x: 1 })').join('\n')).toMatch(/not assignable/);
+    expect(cellDiagnostics('const o = { a: 1 };\nawait sql`select ${o}`').join('\n')).toMatch(
       /not assignable/,
     );
   });

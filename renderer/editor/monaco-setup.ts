@@ -2,12 +2,14 @@
  * Monaco, bundled locally with its workers (DESIGN.md: nothing from a CDN), set up for notebook
  * cells: TypeScript cells share one program (so a cell sees the declarations of the others, as
  * the kernel's shared scope does) with the kernel globals' typings and danfo.js / TF.js / Arrow
- * declarations loaded from the app; `%%sql` cells are highlighted as SQL.
+ * declarations loaded from the app, and the names `%%sql NAME` cells bind; `%%sql` cells are
+ * highlighted as SQL.
  */
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import typingsUrl from '../generated/typings.json?url';
+import { sqlBindingDeclarations } from './sql-binding-declarations';
 
 export { monaco };
 
@@ -52,24 +54,53 @@ export function setUpMonaco(): Promise<void> {
         filePath: `file:///${file}`,
       })),
     ]);
+    declareSqlBindings();
   })();
   return started;
 }
 
-/** `%%sql NAME` cells bind NAME in the kernel: declare those names for the TypeScript cells. */
-export function declareSqlBindings(names: string[]): void {
-  const text = names.map((name) => `declare const ${name}: QuarrySqlResult;`).join('\n');
-  sqlBindings?.dispose();
-  sqlBindings = monaco.typescript.typescriptDefaults.addExtraLib(
-    text,
-    'file:///quarry-sql-bindings.d.ts',
-  );
+/**
+ * `%%sql NAME` cells bind NAME in the kernel's scope, so the TypeScript cells get an extra lib
+ * declaring every such name, recomputed from the SQL cells' models when one is created, edited
+ * or disposed (a cell deleted, or turned back into TypeScript, disposes its SQL model). Only
+ * first lines are read; Monaco ignores a lib whose text did not change.
+ */
+function declareSqlBindings(): void {
+  const update = (leaving?: monaco.editor.ITextModel) => {
+    const text = sqlBindingDeclarations(
+      monaco.editor
+        .getModels()
+        .filter((model) => model !== leaving && isSqlCellModel(model))
+        .map((model) => model.getLineContent(1)),
+    );
+    // Monaco opens an extra lib as a model to link to it ("'x' is declared here", go to
+    // definition), and from then on its TypeScript worker reads that model instead of the lib:
+    // keep the model current too, or the cells would be checked against the first names forever.
+    const opened = monaco.editor.getModel(SQL_BINDINGS_LIB);
+    if (opened && opened.getValue() !== text) opened.setValue(text);
+    monaco.typescript.typescriptDefaults.addExtraLib(text, SQL_BINDINGS_LIB.toString());
+  };
+  const watch = (model: monaco.editor.ITextModel) => {
+    if (!isSqlCellModel(model)) return;
+    model.onDidChangeContent(() => update());
+    update();
+  };
+  monaco.editor.getModels().forEach(watch);
+  monaco.editor.onDidCreateModel(watch);
+  monaco.editor.onWillDisposeModel((model) => {
+    if (isSqlCellModel(model)) update(model);
+  });
 }
 
-let sqlBindings: monaco.IDisposable | undefined;
+const SQL_BINDINGS_LIB = monaco.Uri.parse('file:///quarry-sql-bindings.d.ts');
 
 const EXTENSIONS = { typescript: 'ts', sql: 'sql', markdown: 'md' } as const;
 
 export function cellModelUri(cellId: string, language: keyof typeof EXTENSIONS): monaco.Uri {
   return monaco.Uri.parse(`file:///cells/${cellId}.${EXTENSIONS[language]}`);
+}
+
+function isSqlCellModel(model: monaco.editor.ITextModel): boolean {
+  const { scheme, path } = model.uri;
+  return scheme === 'file' && path.startsWith('/cells/') && path.endsWith(`.${EXTENSIONS.sql}`);
 }

@@ -32,6 +32,8 @@ describe('parseSqlCell', () => {
       '%%sql 1abc\nselect 1',
       '%%sql a b\nselect 1',
       '%%sql a-b',
+      '%%sql class',
+      '%%sql let\nselect 1',
     ]) {
       expect(() => parseSqlCell(source)).toThrow(SqlMagicError);
     }
