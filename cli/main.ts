@@ -2,6 +2,7 @@
  * The `quarry` command. Exit codes (DESIGN.md): 0 success, 1 a check or cell failed, 2 bad usage
  * or unreadable input, with a one-line reason on stderr.
  */
+import { version } from '../package.json';
 import { runCommand, type Terminal } from './commands/run';
 import { serveCommand } from './commands/serve';
 import { EXIT, UsageError } from './usage-error';
@@ -11,6 +12,10 @@ const USAGE = `usage: quarry <command> [options]
 Commands:
   run NOTEBOOK [-o OUT.ipynb]   run every cell of a notebook headlessly and save the result
   serve [NOTEBOOK] [--port N]   open the notebook app in the browser (served on 127.0.0.1)
+
+Options:
+  -h, --help                    show this help
+  -V, --version                 print the version
 
 Run "quarry <command> --help" for a command's options.`;
 
@@ -24,6 +29,10 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
       case 'help':
         terminal.out(USAGE);
         return command === undefined ? EXIT.usage : EXIT.ok;
+      case '--version':
+      case '-V':
+        terminal.out(`quarry ${version}`);
+        return EXIT.ok;
       case 'run':
         return await runCommand(rest, terminal);
       case 'serve':

@@ -18,9 +18,26 @@ export type OpenedNotebook = {
   text: string;
   /** Modification time when read: sent back on save to detect changes made by someone else. */
   mtimeMs: number;
-  /** Unsaved work found from an earlier session that did not close cleanly. */
+  /**
+   * Unsaved work left by a page that is gone (it crashed, or was closed without saving), when
+   * it differs from the file. Null as well while the page that wrote it still renews its lease
+   * (`notebook.heartbeat`): that work is not lost, it is open in another tab or window.
+   */
   recovery: { text: string; savedAtMs: number } | null;
 };
+
+/**
+ * Names one open page (a tab or window) of the app: made by the page, sent with its heartbeats
+ * and recovery copies (whose sidecar files record it). 1-64 letters, digits, `-` or `_`: a
+ * UUID fits.
+ */
+export type SessionId = string;
+
+const SESSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isSessionId(value: unknown): value is SessionId {
+  return typeof value === 'string' && SESSION_ID.test(value);
+}
 
 export type SaveResult =
   | { kind: 'saved'; mtimeMs: number }
@@ -38,7 +55,14 @@ export type HostRequests = {
     expectedMtimeMs: number | null;
     overwrite: boolean;
   };
-  'recovery.write': { path: string; text: string };
+  /**
+   * Every few seconds from each page with a notebook open: "this page still has `path` open".
+   * `visible`: whether the page is shown (browsers slow down hidden pages' timers).
+   */
+  'notebook.heartbeat': { path: string; session: SessionId; visible: boolean };
+  /** The page is going away (closed, reloaded): its notebook is no longer open there. */
+  'notebook.release': { session: SessionId };
+  'recovery.write': { path: string; text: string; session: SessionId };
   'recovery.discard': { path: string };
   'folder.list': { path: string };
   'recent.list': Record<string, never>;
@@ -49,6 +73,9 @@ export type HostResponses = {
   'workspace.info': { root: string; notebook: string | null };
   'notebook.open': OpenedNotebook;
   'notebook.save': SaveResult;
+  /** `openElsewhere`: another page renews a lease on the same notebook. */
+  'notebook.heartbeat': { openElsewhere: boolean };
+  'notebook.release': Record<string, never>;
   'recovery.write': { savedAtMs: number };
   'recovery.discard': Record<string, never>;
   'folder.list': { path: string; entries: FolderEntry[] };
@@ -68,14 +95,23 @@ const requestShapes: { [K in HostOperation]: Record<keyof HostRequests[K], Field
     expectedMtimeMs: 'number|null',
     overwrite: 'boolean',
   },
-  'recovery.write': { path: 'string', text: 'string' },
+  'notebook.heartbeat': { path: 'string', session: 'session', visible: 'boolean' },
+  'notebook.release': { session: 'session' },
+  'recovery.write': { path: 'string', text: 'string', session: 'session' },
   'recovery.discard': { path: 'string' },
   'folder.list': { path: 'string' },
   'recent.list': {},
   'datafiles.resolve': { pattern: 'string' },
 };
 
-type FieldKind = 'string' | 'number|null' | 'boolean';
+type FieldKind = 'string' | 'number|null' | 'boolean' | 'session';
+
+const FIELD_KIND_NAMES: { [K in FieldKind]: string } = {
+  string: 'string',
+  'number|null': 'number or null',
+  boolean: 'boolean',
+  session: 'a session id (1-64 letters, digits, - or _)',
+};
 
 export const HOST_OPERATIONS = Object.keys(requestShapes) as HostOperation[];
 
@@ -101,7 +137,7 @@ export function parseHostRequest<K extends HostOperation>(
   }
   for (const [key, kind] of Object.entries(shape)) {
     if (!fieldMatches(payload, key, kind))
-      throw new HostRequestError(`${operation}: "${key}" must be ${kind.replace('|', ' or ')}`);
+      throw new HostRequestError(`${operation}: "${key}" must be ${FIELD_KIND_NAMES[kind]}`);
   }
   return payload as HostRequests[K];
 }
@@ -115,6 +151,8 @@ function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolea
       return typeof value === 'boolean';
     case 'number|null':
       return value === null || (typeof value === 'number' && Number.isFinite(value));
+    case 'session':
+      return isSessionId(value);
   }
 }
 

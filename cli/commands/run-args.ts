@@ -8,8 +8,9 @@ export const RUN_USAGE = `usage: quarry run NOTEBOOK [-o OUT.ipynb] [--quiet]
 
 Runs every code cell of NOTEBOOK in order in a fresh kernel, stops at the first failing cell,
 and writes the executed notebook to OUT (default: NAME.out.ipynb beside NOTEBOOK; the input is
-never overwritten). Exit code 0 when every cell ran, 1 when a cell failed, 2 on bad usage or
-an unreadable notebook.
+never overwritten). Exit code 0 when every cell ran, 1 when a cell failed, 2 on bad usage, an
+unreadable notebook, or a notebook of another language (a Python kernelspec, say): Quarry runs
+TypeScript notebooks only.
 
   -o, --out OUT.ipynb  where to write the executed notebook
   -q, --quiet          print only the summary and errors, not each cell's line`;

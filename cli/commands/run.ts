@@ -1,6 +1,7 @@
 /** `quarry run NOTEBOOK [-o OUT.ipynb]` (DESIGN.md, "CLI"). */
 import path from 'node:path';
 import { isJsonObject } from '../../core/json';
+import { describeForeignNotebook, notebookLanguage } from '../../core/notebook/language';
 import type { ErrorOutput } from '../../core/outputs';
 import { NotebookFileError, readNotebookFile, saveNotebookFile } from '../../host/notebook-file';
 import { runNotebook, type CellRunReport } from '../../host/run-notebook';
@@ -18,10 +19,16 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
   const notebook = await readNotebookFile(args.notebook).catch((error: unknown) => {
     throw error instanceof NotebookFileError ? new UsageError(error.message) : error;
   });
+  const shown = path.relative(process.cwd(), args.notebook) || args.notebook;
+  const language = notebookLanguage(notebook);
+  // Run as TypeScript, another language's cells would only trade the author's outputs for
+  // syntax errors: refuse before anything is printed or written.
+  if (language.kind === 'foreign')
+    throw new UsageError(
+      `${shown} is ${describeForeignNotebook(language)}; Quarry runs TypeScript notebooks only`,
+    );
   const codeCells = notebook.cells.filter((c) => c.cell_type === 'code').length;
-  terminal.out(
-    `Running ${path.relative(process.cwd(), args.notebook) || args.notebook}: ${codeCells} code cells`,
-  );
+  terminal.out(`Running ${shown}: ${codeCells} code cells`);
 
   let stopRequested = false;
   const onSigint = () => {

@@ -1,6 +1,6 @@
 /** Data files (ranges, as DuckDB-WASM reads them) and the app's static files, over real HTTP. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from './browser-server';
@@ -32,6 +32,8 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(staticDir, name)), { recursive: true });
     await writeFile(path.join(staticDir, name), content);
   }
+  // As Vite copies it from renderer/public/ into dist/renderer/.
+  await copyFile(FAVICON, path.join(staticDir, 'favicon.svg'));
   server = await startBrowserServer({
     root,
     staticDir,
@@ -45,6 +47,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
 });
+
+const RENDERER = path.resolve(import.meta.dirname, '../../renderer');
+const FAVICON = path.join(RENDERER, 'public', 'favicon.svg');
 
 const STATIC_FILES: Record<string, string> = {
   'index.html': '<!doctype html><title>Quarry</title>',
@@ -189,6 +194,24 @@ describe('static files (the app)', () => {
     }
     const head = await send({ port, path: '/assets/duckdb.wasm', method: 'HEAD', headers: auth });
     expect(head.headers['content-length']).toBe('4');
+  });
+
+  it("serves the app's favicon as an asset: the token needed, SVG, allowed by the CSP", async () => {
+    // The page names it; Vite rewrites the root path to one relative to the page.
+    const page = await readFile(path.join(RENDERER, 'index.html'), 'utf8');
+    expect(page).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon\.svg" \/>/);
+    const svg = await readFile(FAVICON, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    // Nothing in it reaches out (the namespace is a name, not a request).
+    expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:|href/);
+
+    expect((await send({ port, path: '/favicon.svg' })).status).toBe(403);
+    const icon = await send({ port, path: '/favicon.svg', headers: auth });
+    expect(icon.status).toBe(200);
+    expect(icon.headers['content-type']).toBe('image/svg+xml');
+    expect(icon.body.toString()).toBe(svg);
+    // Browsers load icons under img-src (else default-src): this server's own files are allowed.
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )img-src 'self'( |;)/);
   });
 
   it('lists no folders and never leaves the app folder', async () => {

@@ -202,9 +202,14 @@ describe('browser server: the host API', () => {
       files: [{ name: 'data/x.csv', url: '/files/data/x.csv' }],
     });
     expect(bodyJson(await api('recent.list', {}))).toEqual({ paths: ['nb.ipynb'] });
-    expect(bodyJson(await api('recovery.write', { path: 'nb.ipynb', text: 'x' }))).toMatchObject({
-      savedAtMs: expect.any(Number),
-    });
+    expect(
+      bodyJson(await api('recovery.write', { path: 'nb.ipynb', text: 'x', session: 'page-1' })),
+    ).toMatchObject({ savedAtMs: expect.any(Number) });
+    expect(
+      bodyJson(
+        await api('notebook.heartbeat', { path: 'nb.ipynb', session: 'page-1', visible: true }),
+      ),
+    ).toEqual({ openElsewhere: false });
     expect(bodyJson(await api('recovery.discard', { path: 'nb.ipynb' }))).toEqual({});
   });
 
@@ -216,6 +221,12 @@ describe('browser server: the host API', () => {
       ['notebook.open', { path: 7 }, 400, 'bad-request'],
       ['notebook.open', { path: 'nb.ipynb', extra: true }, 400, 'bad-request'],
       ['notebook.open', [], 400, 'bad-request'],
+      [
+        'notebook.heartbeat',
+        { path: 'nb.ipynb', session: '../x', visible: true },
+        400,
+        'bad-request',
+      ],
       ['folder.list', { path: '/etc' }, 403, 'forbidden'],
       ['frobnicate', {}, 404, 'not-found'],
       ['toString', {}, 404, 'not-found'],
@@ -256,7 +267,7 @@ describe('browser server: the host API', () => {
         method: 'POST',
         path: '/api/recovery.write',
         headers: auth(),
-        body: JSON.stringify({ path: 'nb.ipynb', text }),
+        body: JSON.stringify({ path: 'nb.ipynb', text, session: 'page-1' }),
       });
       expect(tooBig.status).toBe(413);
       expect(bodyJson(tooBig)).toMatchObject({ error: { kind: 'too-large' } });
@@ -266,7 +277,7 @@ describe('browser server: the host API', () => {
         method: 'POST',
         path: '/api/recovery.write',
         headers: { ...auth(), 'transfer-encoding': 'chunked' },
-        body: JSON.stringify({ path: 'nb.ipynb', text }),
+        body: JSON.stringify({ path: 'nb.ipynb', text, session: 'page-1' }),
       });
       expect(chunked.status).toBe(413);
       const fits = await send({
@@ -274,7 +285,7 @@ describe('browser server: the host API', () => {
         method: 'POST',
         path: '/api/recovery.write',
         headers: auth(),
-        body: JSON.stringify({ path: 'nb.ipynb', text: 'x'.repeat(500) }),
+        body: JSON.stringify({ path: 'nb.ipynb', text: 'x'.repeat(500), session: 'page-1' }),
       });
       expect(fits.status).toBe(200);
     } finally {

@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, stat, symlink, utimes, writeFile } from 'node
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HOST_OPERATIONS } from '../../core/host-contract';
+import { HIDDEN_LEASE_MS, VISIBLE_LEASE_MS } from '../state/session-leases';
 import { HostError } from './host-error';
 import { createHostHandlers, dispatchHostRequest, type HostHandlers } from './host-handlers';
 import { notebookText, tempFolder } from './test-fixtures';
@@ -10,6 +11,9 @@ let root: string;
 let stateDir: string;
 let outside: string;
 let host: HostHandlers;
+
+/** A page that wrote a recovery copy and never renewed a lease: gone. */
+const GONE = 'page-gone';
 
 beforeEach(async () => {
   root = await tempFolder('quarry-handlers-');
@@ -158,8 +162,13 @@ describe('host handlers', () => {
   });
 
   it('recovery: write, offered on open when it differs, discarded on save', async () => {
+    // Written by a page that never renewed a lease (it is gone), so the copy is a crash's.
     const unsaved = notebookText('unsaved work');
-    const { savedAtMs } = await host['recovery.write']({ path: 'nb.ipynb', text: unsaved });
+    const { savedAtMs } = await host['recovery.write']({
+      path: 'nb.ipynb',
+      text: unsaved,
+      session: GONE,
+    });
     expect(savedAtMs).toBeGreaterThan(Date.now() - 60_000);
     // Stored in the state folder, never in the workspace.
     expect((await readdir(path.join(stateDir, 'recovery'))).length).toBeGreaterThan(0);
@@ -172,14 +181,14 @@ describe('host handlers', () => {
     expect((await again['notebook.open']({ path: './nb.ipynb' })).recovery?.text).toBe(unsaved);
 
     // Equal to the file: nothing to offer.
-    await host['recovery.write']({ path: 'nb.ipynb', text: notebookText() });
+    await host['recovery.write']({ path: 'nb.ipynb', text: notebookText(), session: GONE });
     expect((await host['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
 
-    await host['recovery.write']({ path: 'nb.ipynb', text: unsaved });
+    await host['recovery.write']({ path: 'nb.ipynb', text: unsaved, session: GONE });
     expect(await host['recovery.discard']({ path: 'nb.ipynb' })).toEqual({});
     expect((await host['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
 
-    await host['recovery.write']({ path: 'nb.ipynb', text: unsaved });
+    await host['recovery.write']({ path: 'nb.ipynb', text: unsaved, session: GONE });
     await host['notebook.save']({
       path: 'nb.ipynb',
       text: unsaved,
@@ -195,12 +204,95 @@ describe('host handlers', () => {
     expect((await host['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
     expect(await readdir(path.join(stateDir, 'recovery'))).toEqual([]);
 
-    expect((await failure(host['recovery.write']({ path: '../x.ipynb', text: '' }))).kind).toBe(
-      'forbidden',
+    expect(
+      (await failure(host['recovery.write']({ path: '../x.ipynb', text: '', session: GONE }))).kind,
+    ).toBe('forbidden');
+    expect(
+      (await failure(host['recovery.write']({ path: 'x.txt', text: '', session: GONE }))).kind,
+    ).toBe('bad-request');
+  });
+
+  it('recovery: a copy whose page still renews its lease is open elsewhere, not a crash', async () => {
+    let now = 1_700_000_000_000;
+    const clock = () => now;
+    // One server, two tabs (a and b) on the same notebook; a has unsaved work.
+    const server = createHostHandlers({ root, stateDir, clock });
+    const unsaved = notebookText('typed in tab a');
+    expect(
+      await server['notebook.heartbeat']({ path: 'nb.ipynb', session: 'a', visible: true }),
+    ).toEqual({ openElsewhere: false });
+    await server['recovery.write']({ path: 'nb.ipynb', text: unsaved, session: 'a' });
+
+    // b opens it: a is alive, so nothing is offered, and b hears that a has it open.
+    expect((await server['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
+    expect(
+      await server['notebook.heartbeat']({ path: 'nb.ipynb', session: 'b', visible: true }),
+    ).toEqual({ openElsewhere: true });
+    // A host that restarted (the old one crashed) knows no live pages: a can no longer renew
+    // with it, so its work is offered there.
+    const restarted = createHostHandlers({ root, stateDir, clock });
+    expect((await restarted['notebook.open']({ path: 'nb.ipynb' })).recovery?.text).toBe(unsaved);
+
+    // a keeps renewing while b comes and goes: still alive.
+    now += VISIBLE_LEASE_MS - 1;
+    await server['notebook.heartbeat']({ path: 'nb.ipynb', session: 'a', visible: true });
+    now += VISIBLE_LEASE_MS - 1;
+    expect((await server['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
+
+    // a dies (no renewal past its lease): its work is offered, whoever else is open.
+    await server['notebook.heartbeat']({ path: 'nb.ipynb', session: 'b', visible: true });
+    now += 1;
+    const crashed = await server['notebook.open']({ path: 'nb.ipynb' });
+    expect(crashed.recovery).toEqual({ text: unsaved, savedAtMs: 1_700_000_000_000 });
+    expect(
+      await server['notebook.heartbeat']({ path: 'nb.ipynb', session: 'b', visible: true }),
+    ).toEqual({ openElsewhere: false });
+  });
+
+  it('recovery: a page that says it is going is gone at once', async () => {
+    const unsaved = notebookText('typed, then the tab was closed');
+    await host['notebook.heartbeat']({ path: 'nb.ipynb', session: 'a', visible: true });
+    await host['recovery.write']({ path: 'nb.ipynb', text: unsaved, session: 'a' });
+    expect((await host['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
+    expect(await host['notebook.release']({ session: 'a' })).toEqual({});
+    expect((await host['notebook.open']({ path: 'nb.ipynb' })).recovery?.text).toBe(unsaved);
+  });
+
+  it('recovery: a hidden page keeps its lease through throttled timers', async () => {
+    let now = 0;
+    const server = createHostHandlers({ root, stateDir, clock: () => now });
+    await server['notebook.heartbeat']({ path: 'nb.ipynb', session: 'a', visible: false });
+    await server['recovery.write']({ path: 'nb.ipynb', text: notebookText('x'), session: 'a' });
+    now += 61_000; // a hidden tab's timers may fire once a minute
+    expect((await server['notebook.open']({ path: 'nb.ipynb' })).recovery).toBeNull();
+    now += HIDDEN_LEASE_MS;
+    expect((await server['notebook.open']({ path: 'nb.ipynb' })).recovery).not.toBeNull();
+  });
+
+  it('notebook.heartbeat: notebooks only, inside the workspace, with a well-formed session', async () => {
+    const request = { path: 'nb.ipynb', session: 'a', visible: true };
+    const heartbeat = (payload: unknown) =>
+      dispatchHostRequest(host, 'notebook.heartbeat', payload);
+    expect(await heartbeat(request)).toEqual({ openElsewhere: false });
+    const cases: [unknown, string][] = [
+      [{ ...request, path: '../x.ipynb' }, 'forbidden'],
+      [{ ...request, path: 'data/b.csv' }, 'bad-request'],
+      [{ ...request, session: '../../etc/x' }, 'bad-request'],
+      [{ ...request, session: '' }, 'bad-request'],
+      [{ ...request, visible: 'yes' }, 'bad-request'],
+      [{ path: 'nb.ipynb', session: 'a' }, 'bad-request'],
+    ];
+    for (const [payload, kind] of cases)
+      expect((await failure(heartbeat(payload))).kind, JSON.stringify(payload)).toBe(kind);
+    const badSession = await failure(heartbeat({ ...request, session: 'a b' }));
+    expect(badSession.message).toBe(
+      'notebook.heartbeat: "session" must be a session id (1-64 letters, digits, - or _)',
     );
-    expect((await failure(host['recovery.write']({ path: 'x.txt', text: '' }))).kind).toBe(
-      'bad-request',
-    );
+    // Leases are kept in memory: nothing is written for them.
+    expect(await readdir(stateDir)).toEqual([]);
+    expect(
+      (await failure(dispatchHostRequest(host, 'notebook.release', { session: '' }))).kind,
+    ).toBe('bad-request');
   });
 
   it('folder.list: folders first, natural name order, no dotfiles or links out', async () => {

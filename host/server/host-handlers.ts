@@ -13,12 +13,14 @@ import {
 } from '../../core/host-contract';
 import { RecentFiles } from '../state/recent-files';
 import { RecoveryStore } from '../state/recovery-store';
+import { SessionLeases } from '../state/session-leases';
 import { defaultStateDir } from '../state/state-dir';
 import { resolveDataFiles } from './datafiles-resolve';
 import { listFolder } from './folder-list';
 import { HostError, toHostError } from './host-error';
 import {
   discardRecovery,
+  heartbeat,
   openNotebook,
   saveNotebook,
   writeRecovery,
@@ -37,6 +39,8 @@ export type HostHandlerOptions = {
   notebook?: string | null;
   /** Per-user state (recovery copies, recent files); default `defaultStateDir()`. */
   stateDir?: string;
+  /** Milliseconds since the epoch; tests pass their own. Default `Date.now`. */
+  clock?: () => number;
 };
 
 /** How many recent notebooks `recent.list` returns. */
@@ -46,9 +50,11 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
   const root = path.resolve(options.root);
   const notebook = notebookWithin(root, options.notebook ?? null);
   const stateDir = options.stateDir ?? defaultStateDir();
+  const clock = options.clock ?? Date.now;
   const context: NotebookContext = {
-    recovery: new RecoveryStore(stateDir),
+    recovery: new RecoveryStore(stateDir, clock),
     recent: new RecentFiles(stateDir),
+    leases: new SessionLeases(clock),
   };
 
   /** Runs `action` on the checked absolute path; converts whatever it throws to a HostError. */
@@ -73,10 +79,14 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
       atPath(request.path, (absolute, shown) => openNotebook(context, absolute, shown)),
     'notebook.save': (request) =>
       atPath(request.path, (absolute, shown) => saveNotebook(context, absolute, shown, request)),
+    'notebook.heartbeat': (request) =>
+      atPath(request.path, (absolute, shown) => heartbeat(context, absolute, shown, request)),
+    'notebook.release': async (request) => {
+      context.leases.release(request.session);
+      return {};
+    },
     'recovery.write': (request) =>
-      atPath(request.path, (absolute, shown) =>
-        writeRecovery(context, absolute, shown, request.text),
-      ),
+      atPath(request.path, (absolute, shown) => writeRecovery(context, absolute, shown, request)),
     'recovery.discard': (request) =>
       atPath(request.path, (absolute) => discardRecovery(context, absolute)),
     'folder.list': (request) =>

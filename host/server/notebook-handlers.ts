@@ -1,7 +1,7 @@
 /**
- * The notebook operations of the host contract: open, save (with conflict detection) and the
- * recovery copy of unsaved work. Transport-agnostic: host-handlers.ts wires them up for HTTP
- * and (later) Electron IPC alike.
+ * The notebook operations of the host contract: open, save (with conflict detection), the
+ * recovery copy of unsaved work, and the heartbeat that tells an open page from a crashed one.
+ * Transport-agnostic: host-handlers.ts wires them up for HTTP and Electron IPC alike.
  */
 import { open, stat } from 'node:fs/promises';
 import type { HostRequests, HostResponses } from '../../core/host-contract';
@@ -10,11 +10,16 @@ import { writeFileAtomic } from '../atomic-write';
 import { readNotebookFile } from '../notebook-file';
 import type { RecentFiles } from '../state/recent-files';
 import type { RecoveryStore } from '../state/recovery-store';
+import type { SessionLeases } from '../state/session-leases';
 import { HostError } from './host-error';
 import { errorCode } from './workspace';
 
 /** What the notebook handlers share; paths are absolute and already through the guard. */
-export type NotebookContext = { recovery: RecoveryStore; recent: RecentFiles };
+export type NotebookContext = {
+  recovery: RecoveryStore;
+  recent: RecentFiles;
+  leases: SessionLeases;
+};
 
 export async function openNotebook(
   context: NotebookContext,
@@ -34,8 +39,14 @@ export async function openNotebook(
     await handle.close().catch(() => undefined);
   }
   const stored = await context.recovery.read(absolute);
-  // A copy equal to the file holds no unsaved work; offering it would only confuse.
-  const recovery = stored !== null && stored.text !== text ? stored : null;
+  // A copy equal to the file holds no unsaved work; offering it would only confuse. A copy
+  // whose page still renews its lease is that page's live work, not a crash's leftovers
+  // (the page itself says "also open in another tab", from its heartbeat).
+  const offered =
+    stored !== null &&
+    stored.text !== text &&
+    (stored.writer === null || !context.leases.holds(stored.writer, absolute));
+  const recovery = offered ? { text: stored.text, savedAtMs: stored.savedAtMs } : null;
   await remember(context, absolute);
   return { path: shown, text, mtimeMs, recovery };
 }
@@ -77,11 +88,22 @@ export async function writeRecovery(
   context: NotebookContext,
   absolute: string,
   shown: string,
-  text: string,
+  request: HostRequests['recovery.write'],
 ): Promise<HostResponses['recovery.write']> {
   requireNotebookName(shown);
   // The text is not validated: unsaved work is kept as the editor had it, never refused.
-  return { savedAtMs: await context.recovery.write(absolute, text) };
+  return { savedAtMs: await context.recovery.write(absolute, request.text, request.session) };
+}
+
+export async function heartbeat(
+  context: NotebookContext,
+  absolute: string,
+  shown: string,
+  request: HostRequests['notebook.heartbeat'],
+): Promise<HostResponses['notebook.heartbeat']> {
+  requireNotebookName(shown);
+  context.leases.renew(request.session, absolute, request.visible);
+  return { openElsewhere: context.leases.heldByOthers(request.session, absolute) };
 }
 
 export async function discardRecovery(

@@ -19,17 +19,21 @@ describe('defaultStateDir', () => {
 describe('RecoveryStore', () => {
   it('keeps the text as a .ipynb beside a sidecar naming its notebook', async () => {
     const dir = await temp();
-    const store = new RecoveryStore(dir);
+    const store = new RecoveryStore(dir, () => 1234);
     expect(await store.read('/work/a.ipynb')).toBeNull();
-    expect(await store.write('/work/a.ipynb', 'text a', 1234)).toBe(1234);
-    expect(await store.read('/work/a.ipynb')).toEqual({ text: 'text a', savedAtMs: 1234 });
+    expect(await store.write('/work/a.ipynb', 'text a', 'page-1')).toBe(1234);
+    expect(await store.read('/work/a.ipynb')).toEqual({
+      text: 'text a',
+      savedAtMs: 1234,
+      writer: 'page-1',
+    });
     expect(await store.read('/work/b.ipynb')).toBeNull();
     const files = (await readdir(path.join(dir, 'recovery'))).sort();
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/^[0-9a-f]{32}\.ipynb$/);
     expect(files[1]).toMatch(/^[0-9a-f]{32}\.json$/);
     const sidecar = JSON.parse(await readFile(path.join(dir, 'recovery', files[1]), 'utf8'));
-    expect(sidecar).toEqual({ path: '/work/a.ipynb', savedAtMs: 1234 });
+    expect(sidecar).toEqual({ path: '/work/a.ipynb', savedAtMs: 1234, writer: 'page-1' });
     await store.discard('/work/a.ipynb');
     expect(await readdir(path.join(dir, 'recovery'))).toEqual([]);
     await store.discard('/work/a.ipynb'); // nothing there: fine
@@ -38,10 +42,15 @@ describe('RecoveryStore', () => {
   it('ignores a damaged or foreign sidecar', async () => {
     const dir = await temp();
     const store = new RecoveryStore(dir);
-    await store.write('/work/a.ipynb', 'text', 1);
+    await store.write('/work/a.ipynb', 'text', 'page-1');
     const sidecar = (await readdir(path.join(dir, 'recovery'))).find((f) => f.endsWith('.json'));
     const file = path.join(dir, 'recovery', sidecar ?? '');
+    // Written before pages were told apart: no writer, so nobody vouches for it.
+    await writeFile(file, JSON.stringify({ path: '/work/a.ipynb', savedAtMs: 1 }));
+    expect(await store.read('/work/a.ipynb')).toEqual({ text: 'text', savedAtMs: 1, writer: null });
     await writeFile(file, JSON.stringify({ path: '/work/other.ipynb', savedAtMs: 1 }));
+    expect(await store.read('/work/a.ipynb')).toBeNull();
+    await writeFile(file, JSON.stringify({ path: '/work/a.ipynb', savedAtMs: 1, writer: '../x' }));
     expect(await store.read('/work/a.ipynb')).toBeNull();
     await writeFile(file, '{');
     expect(await store.read('/work/a.ipynb')).toBeNull();

@@ -1,6 +1,7 @@
 /** The notebook window: toolbar, banners, side panels, cells, and the keyboard. */
 import { useEffect, useMemo, useState } from 'react';
 import type { HostClient } from '../../core/host-contract';
+import { foreignNotebookBanner } from '../../core/notebook/language';
 import type { EditorCommand } from '../editor/CodeEditor';
 import { createLiveSources } from '../editor/live-sources';
 import { onMenuCommand } from '../host-client/host-bridge';
@@ -12,7 +13,7 @@ import { CommandPalette } from './CommandPalette';
 import { FilePanel } from './FilePanel';
 import { FindReplace } from './FindReplace';
 import { paletteCommands, type Panels } from './palette-commands';
-import { RecoveryPrompt } from './RecoveryPrompt';
+import { OpenElsewhereNotice, RecoveryPrompt } from './RecoveryPrompt';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
 import { useCommandModeKeys } from './use-command-mode-keys';
@@ -24,7 +25,9 @@ type PanelName = Parameters<Panels['toggle']>[0];
 
 export function App({ host, kernel }: Props) {
   const liveSources = useMemo(createLiveSources, []);
-  const { state, commands, recovery, loadError } = useNotebookSession(host, kernel, liveSources);
+  const session = useNotebookSession(host, kernel, liveSources);
+  const { state, commands, recovery, loadError, language, openElsewhere } = session;
+  const foreign = language.kind === 'foreign' ? language.language : null;
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [panel, setPanel] = useState<PanelName | null>(null);
   const { dispatch } = commands;
@@ -90,6 +93,7 @@ export function App({ host, kernel }: Props) {
       <Toolbar
         commands={commands}
         kernel={state.kernel}
+        runnable={foreign === null}
         dirty={state.dirty}
         path={state.path}
         onTogglePanel={panels.toggle}
@@ -102,6 +106,12 @@ export function App({ host, kernel }: Props) {
           onDiscard={() => void commands.discardRecovery()}
         />
       )}
+      {language.kind === 'foreign' && (
+        <div className="banner banner-warning" role="alert">
+          {foreignNotebookBanner(language)}
+        </div>
+      )}
+      {openElsewhere && <OpenElsewhereNotice />}
       {state.notice && (
         <div className={`banner banner-${state.notice.kind}`} role="alert">
           <span>{state.notice.text}</span>
@@ -144,6 +154,7 @@ export function App({ host, kernel }: Props) {
               key={cell.id}
               cell={cell}
               cellNumber={index + 1}
+              foreignLanguage={foreign}
               runtime={runtimeOf(state, cell.id)}
               selected={cell.id === state.selectedId}
               inSelection={selection.size > 1 && selection.has(cell.id)}

@@ -15,6 +15,8 @@ import { CellStatus } from './CellStatus';
 type Props = {
   cell: Cell;
   cellNumber: number;
+  /** The language of a notebook Quarry does not run (Python), or null for TypeScript. */
+  foreignLanguage: string | null;
   runtime: CellRuntime;
   selected: boolean;
   /** Part of a multi-cell selection (Shift+Up/Down). */
@@ -35,8 +37,15 @@ export function CellView(props: Props) {
   const kind = cellKindOf(cell);
   const hidden = hiddenParts(cell);
   const showEditor = cell.cell_type !== 'markdown' || editing || cell.source.trim() === '';
-  const language: CellLanguage =
-    kind === 'sql' ? 'sql' : kind === 'markdown' || kind === 'raw' ? 'markdown' : 'typescript';
+  const foreignCode = props.foreignLanguage !== null && cell.cell_type === 'code';
+  // Another language's code is not checked as TypeScript (every line would be red).
+  const language: CellLanguage = foreignCode
+    ? 'plaintext'
+    : kind === 'sql'
+      ? 'sql'
+      : kind === 'markdown' || kind === 'raw'
+        ? 'markdown'
+        : 'typescript';
   const classes = [
     'cell',
     `cell-${kind}`,
@@ -74,7 +83,9 @@ export function CellView(props: Props) {
       <div className="cell-body">
         <div className="cell-meta">
           <Collapser part="source" hidden={hidden.source} onToggle={props.onToggleHidden} />
-          <span className="cell-kind">{KIND_LABELS[kind]}</span>
+          <span className="cell-kind">
+            {foreignCode ? props.foreignLanguage : KIND_LABELS[kind]}
+          </span>
           <CellStatus runtime={runtime} />
         </div>
         {hidden.source ? (

@@ -1,4 +1,8 @@
-/** Offers the unsaved work found after a crash (DESIGN.md: a `Recover` button). */
+/**
+ * What the app says about other pages of this notebook: the prompt that offers back the unsaved
+ * work of one that is gone (DESIGN.md: a `Recover` button), and the notice that one is still
+ * open elsewhere, whose edits this page does not show.
+ */
 import type { PendingRecovery } from './use-notebook-session';
 
 type Props = { recovery: PendingRecovery; onRecover(): void; onDiscard(): void };
@@ -16,6 +20,18 @@ export function RecoveryPrompt({ recovery, onRecover, onDiscard }: Props) {
       <button type="button" onClick={onDiscard}>
         Discard
       </button>
+    </div>
+  );
+}
+
+export const OPEN_ELSEWHERE_TEXT =
+  'This notebook is also open in another tab or window; edits made there are not shown here.';
+
+/** Non-blocking: both pages stay usable, and a save over the other's asks first (conflict). */
+export function OpenElsewhereNotice() {
+  return (
+    <div className="banner banner-info" role="status" aria-label="Open elsewhere">
+      <span>{OPEN_ELSEWHERE_TEXT}</span>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import type { NotebookCommands } from './use-notebook-session';
 type Props = {
   commands: NotebookCommands;
   kernel: KernelState;
+  /** False for a notebook in another language (core/notebook/language.ts): nothing runs. */
+  runnable: boolean;
   dirty: boolean;
   path: string | null;
   onTogglePanel: Panels['toggle'];
@@ -63,14 +65,14 @@ export function Toolbar(props: Props) {
       <button
         type="button"
         onClick={commands.runAll}
-        disabled={kernel.status === 'starting' || kernel.status === 'failed'}
+        disabled={!props.runnable || kernel.status === 'starting' || kernel.status === 'failed'}
       >
         Run all
       </button>
       <button
         type="button"
         onClick={() => void commands.restartAndRunAll()}
-        disabled={kernel.status === 'starting' || kernel.status === 'restarting'}
+        disabled={!props.runnable || kernel.status === 'starting' || kernel.status === 'restarting'}
         title="Restart the kernel, then run every cell from the top"
       >
         Restart &amp; rerun

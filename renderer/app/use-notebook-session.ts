@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { HostClient } from '../../core/host-contract';
 import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
+import { canRun, notebookLanguage } from '../../core/notebook/language';
 import { createNotebook } from '../../core/notebook/model';
 import { withLiveSources, type LiveSources } from '../editor/live-sources';
 import type { KernelClient, KernelClientEvent } from '../kernel/kernel-client';
@@ -87,10 +88,13 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
     );
   }, [host, open]);
 
-  useRecoveryAutosave(host, state, live);
+  const { openElsewhere } = useRecoveryAutosave(host, state, live);
+  const language = useMemo(() => notebookLanguage(state.notebook), [state.notebook]);
 
   const commands = useMemo<NotebookCommands>(() => {
     const run = (cellIds: string[]) => {
+      // Another language's cells are never run as TypeScript (core/notebook/language.ts).
+      if (!canRun(stateRef.current.notebook)) return;
       for (const cellId of cellIds) {
         const cell = stateRef.current.notebook.cells.find((c) => c.id === cellId);
         if (!cell || cell.cell_type !== 'code') continue;
@@ -189,7 +193,7 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
     };
   }, [host, kernel, live, recovery, open]);
 
-  return { state, commands, recovery, loadError };
+  return { state, commands, recovery, loadError, language, openElsewhere };
 }
 
 function onKernelEvent(

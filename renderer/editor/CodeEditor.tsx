@@ -12,7 +12,8 @@ import { cellModelUri, monaco } from './monaco-setup';
 
 export type { EditorCommand } from './editor-keys';
 
-export type CellLanguage = 'typescript' | 'sql' | 'markdown';
+/** `plaintext`: code of a notebook in another language, which is not checked as TypeScript. */
+export type CellLanguage = 'typescript' | 'sql' | 'markdown' | 'plaintext';
 
 type Props = {
   cellId: string;

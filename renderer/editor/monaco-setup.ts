@@ -94,7 +94,7 @@ function declareSqlBindings(): void {
 
 const SQL_BINDINGS_LIB = monaco.Uri.parse('file:///quarry-sql-bindings.d.ts');
 
-const EXTENSIONS = { typescript: 'ts', sql: 'sql', markdown: 'md' } as const;
+const EXTENSIONS = { typescript: 'ts', sql: 'sql', markdown: 'md', plaintext: 'txt' } as const;
 
 export function cellModelUri(cellId: string, language: keyof typeof EXTENSIONS): monaco.Uri {
   return monaco.Uri.parse(`file:///cells/${cellId}.${EXTENSIONS[language]}`);
