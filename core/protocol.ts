@@ -14,7 +14,15 @@ export type CellLocation = { line: number; column: number };
 export type KernelRequest =
   | { type: 'execute'; requestId: string; cellId: string; code: string; executionCount: number }
   | { type: 'interrupt' }
-  | { type: 'restart' };
+  | { type: 'restart' }
+  | KernelQuery;
+
+/**
+ * Requests that read the kernel's state, each answered by one KernelReply with its `requestId`.
+ * They are answered between cells and while a cell waits on an `await`, never queued behind the
+ * cells; a cell busy in synchronous code delays the answer until it ends.
+ */
+export type KernelQuery = { type: 'inspect-variables'; requestId: string };
 
 export type KernelEvent =
   | { type: 'ready'; info: KernelInfo }
@@ -28,6 +36,27 @@ export type KernelEvent =
       durationMs: number;
       errorLocation: CellLocation | null;
     };
+
+/** The answers to KernelQuery requests, as opposed to the events of running cells. */
+export type KernelReply = { type: 'variables'; requestId: string; variables: VariableInfo[] };
+
+/** One variable the user's cells declared (or bound with `%%sql NAME`), as an inspector lists it. */
+export type VariableInfo = {
+  name: string;
+  /**
+   * What it holds: `number`, `string`, `boolean`, `bigint`, `undefined`, `null`, `function`,
+   * `Array`, a typed array's class (`Float32Array`), `DataFrame`, `Series`, `Arrow Table`,
+   * `QuarrySqlResult`, `Tensor`, `Date`, `Map`, `Set`, or an object's class name (`object` when
+   * it has none).
+   */
+  type: string;
+  /** Rows and columns of a frame, table or query result; a tensor's shape; an array's length. */
+  shape: number[] | null;
+  /** Bytes in memory: exact for buffers (typed arrays, tensors, Arrow), else a rough estimate. */
+  size: { bytes: number; exact: boolean } | null;
+  /** A short rendering of a scalar (strings clipped, quoted), or a tensor's dtype; else null. */
+  preview: string | null;
+};
 
 export type KernelInfo = {
   /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)". */

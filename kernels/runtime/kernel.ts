@@ -4,7 +4,7 @@
  * and in a Web Worker (the app); everything platform-specific comes through `KernelPlatform`.
  */
 import type { Output } from '../../core/outputs';
-import type { CellLocation, KernelInfo } from '../../core/protocol';
+import type { CellLocation, KernelInfo, VariableInfo } from '../../core/protocol';
 import { compileCell } from '../compile/compile-cell';
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
@@ -17,6 +17,7 @@ import { createCellTimers } from './cell-timers';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
 import { ExecutionContext } from './execution-context';
 import { OutputCollector } from './output-collector';
+import { describeVariables } from './variables';
 
 export type ExecuteOptions = {
   /** Shown as `In[N]` in stack traces and stored with the result. */
@@ -54,6 +55,11 @@ type CompiledFunction = (
 
 export class Kernel {
   private readonly scope: Record<string, unknown> = Object.create(null);
+  /**
+   * The names cells declared (or bound with `%%sql NAME`): the user's variables, as opposed to
+   * the kernel's own globals in the same scope (`sql`, `dfd`, `chart`, the timers, …).
+   */
+  private readonly declared = new Set<string>();
   private readonly stacks = new StackMapper();
   private readonly builtinModules: Record<string, unknown>;
   /** Which execution `console` and `display` write to at any moment. */
@@ -99,6 +105,14 @@ export class Kernel {
     const run = this.queue.then(() => this.run(code, options));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * The user's variables now. Reads the scope only, so it answers at once, between cells or while
+   * one waits: it is not queued behind them as `execute` is.
+   */
+  variables(): VariableInfo[] {
+    return describeVariables(this.scope, this.declared, this.libs);
   }
 
   dispose(): void {
@@ -158,7 +172,10 @@ export class Kernel {
     } catch (thrown) {
       return sqlCellError(thrown, 2);
     }
-    if (bindTo) this.scope[bindTo] = result;
+    if (bindTo) {
+      this.scope[bindTo] = result;
+      this.declared.add(bindTo);
+    }
     const bundle = resultBundle(result, this.libs);
     if (bundle) outputs.result(bundle, executionCount);
     return null;
@@ -173,6 +190,7 @@ export class Kernel {
     this.stacks.register(compiled, code);
     for (const name of compiled.declared) {
       if (!(name in this.scope)) this.scope[name] = undefined;
+      this.declared.add(name);
     }
     const fn = (0, eval)(compiled.script) as CompiledFunction;
     // Outputs go to the current execution, which is this one unless the sinks outlive it.

@@ -22,6 +22,11 @@ describe('parseToKernelWorker', () => {
     expect(parseToKernelWorker(execute)).toEqual(execute);
     expect(parseToKernelWorker({ type: 'interrupt' })).toEqual({ type: 'interrupt' });
     expect(parseToKernelWorker({ type: 'restart', extra: 1 })).toEqual({ type: 'restart' });
+    expect(parseToKernelWorker({ type: 'inspect-variables', requestId: 'v1' })).toEqual({
+      type: 'inspect-variables',
+      requestId: 'v1',
+    });
+    expect(parseToKernelWorker({ type: 'inspect-variables' })).toBeNull();
     const files = [{ name: 'data/x.csv', url: '/files/data/x.csv' }];
     expect(
       parseToKernelWorker({ type: 'host-response', id: 4, ok: true, response: { files } }),

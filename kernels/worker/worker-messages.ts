@@ -35,6 +35,8 @@ export function parseToKernelWorker(data: unknown): ToKernelWorker | null {
     case 'interrupt':
     case 'restart':
       return { type: kind };
+    case 'inspect-variables':
+      return isString(data.requestId) ? { type: kind, requestId: data.requestId } : null;
     case 'host-response':
       return parseHostResponse(data);
     default:

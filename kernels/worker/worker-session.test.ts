@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FromKernelWorker, KernelWorkerConfig } from '../../core/kernel-worker-protocol';
+import type { VariableInfo } from '../../core/protocol';
 import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
 import type { HostRelay } from './host-relay';
 import { KernelWorkerSession, type SessionKernel } from './worker-session';
@@ -14,7 +15,8 @@ const config: KernelWorkerConfig = {
 /**
  * A kernel whose cells are scripted: `print:x` outputs x, `late:x` outputs x after it ended (as
  * a timer the cell left behind does), `wait` waits until aborted (as a cell on a pending await
- * does with a real kernel), `host:x` resolves pattern x through the host.
+ * does with a real kernel), `host:x` resolves pattern x through the host. Every cell it ran is
+ * a variable named after its code.
  */
 class ScriptedKernel implements SessionKernel {
   readonly info = { sqlEngine: 'fake', tfBackend: 'cpu' };
@@ -51,6 +53,16 @@ class ScriptedKernel implements SessionKernel {
       return reply('error', true);
     }
     return reply('error');
+  }
+
+  variables(): VariableInfo[] {
+    return this.ran.map((code) => ({
+      name: code,
+      type: 'string',
+      shape: null,
+      size: null,
+      preview: null,
+    }));
   }
 
   dispose(): void {
@@ -230,6 +242,25 @@ describe('KernelWorkerSession', () => {
     });
     await settle();
     expect(summary().slice(-2)).toEqual(['r1 /files/data/a.csv', 'r1 done']);
+  });
+
+  it('answers inspect-variables at once, also while a cell waits, and empty while starting', async () => {
+    const { session, posted, execute, settle } = setUp();
+    const variables = () =>
+      posted.flatMap((m) => (m.type === 'variables' ? [[m.requestId, m.variables.length]] : []));
+    session.receive({ type: 'inspect-variables', requestId: 'v1' });
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('print:a');
+    execute('wait');
+    await settle();
+    session.receive({ type: 'inspect-variables', requestId: 'v2' });
+    expect(variables()).toEqual([
+      ['v1', 0],
+      ['v2', 2],
+    ]);
+    // Not queued behind the waiting cell: its `done` has not come yet.
+    expect(posted.some((m) => m.type === 'done' && m.requestId === 'r2')).toBe(false);
   });
 
   it('a host error fails the call that made it', async () => {

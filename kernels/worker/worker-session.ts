@@ -6,9 +6,14 @@
  * An interrupt drops the queued cells and aborts the running one: a cell waiting on an `await`
  * ends at once and the kernel keeps its scope. A cell busy in synchronous code never lets this
  * worker read the interrupt at all; the renderer then terminates the worker (renderer/kernel).
+ *
+ * Requests that read the kernel's state (`inspect-variables`) are answered as they arrive, not
+ * queued behind cells: at once between cells or while a cell waits on an `await`, and only after
+ * a cell that holds the worker in synchronous code has ended. A kernel that is still starting,
+ * restarting or could not start has no variables.
  */
 import type { FromKernelWorker, KernelWorkerConfig } from '../../core/kernel-worker-protocol';
-import type { KernelInfo, KernelRequest } from '../../core/protocol';
+import type { KernelInfo, KernelRequest, VariableInfo } from '../../core/protocol';
 import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
 import { HostRelay } from './host-relay';
 import { parseToKernelWorker } from './worker-messages';
@@ -17,6 +22,7 @@ import { parseToKernelWorker } from './worker-messages';
 export type SessionKernel = {
   readonly info: KernelInfo;
   execute(code: string, options: ExecuteOptions): Promise<ExecuteReply>;
+  variables(): VariableInfo[];
   dispose(): void;
 };
 
@@ -59,6 +65,12 @@ export class KernelWorkerSession {
         return this.running?.controller.abort();
       case 'restart':
         return void this.restart();
+      case 'inspect-variables':
+        return this.post({
+          type: 'variables',
+          requestId: message.requestId,
+          variables: this.kernel?.variables() ?? [],
+        });
       case 'host-response':
         return this.host.receive(message);
       default:

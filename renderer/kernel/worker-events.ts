@@ -10,7 +10,7 @@ import {
   type KernelHostOperation,
 } from '../../core/kernel-worker-protocol';
 import type { Output } from '../../core/outputs';
-import type { CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
+import type { CellLocation, CellRunStatus, KernelInfo, VariableInfo } from '../../core/protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -55,6 +55,11 @@ export function parseFromKernelWorker(data: unknown): FromKernelWorker | null {
     }
     case 'host-request':
       return parseHostRequest(data);
+    case 'variables': {
+      const { variables } = data;
+      if (!isString(requestId) || !Array.isArray(variables)) return null;
+      return variables.every(isVariableInfo) ? { type: kind, requestId, variables } : null;
+    }
     default:
       kind satisfies never;
       return null;
@@ -83,6 +88,19 @@ export function isKernelHostOperation(value: string): value is KernelHostOperati
 
 function isKernelInfo(value: unknown): value is KernelInfo {
   return isObject(value) && isString(value.sqlEngine) && isString(value.tfBackend);
+}
+
+function isVariableInfo(value: unknown): value is VariableInfo {
+  if (!isObject(value) || !isString(value.name) || !isString(value.type)) return false;
+  const { shape, size, preview } = value;
+  const shapeOk = shape === null || (Array.isArray(shape) && shape.every(isCount));
+  const sizeOk =
+    size === null || (isObject(size) && isCount(size.bytes) && typeof size.exact === 'boolean');
+  return shapeOk && sizeOk && (preview === null || isString(preview));
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function isCellLocation(value: unknown): value is CellLocation {
