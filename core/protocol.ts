@@ -3,7 +3,9 @@
  * sends them to a Web Worker; headless runs call the kernel directly with the same shapes.
  * Types only: DESIGN.md keeps core/ free of runtime dependencies.
  */
+import type { JsonObject } from './json';
 import type { Output } from './outputs';
+import type { SortDirection } from './table-order';
 
 /** Cell lifecycle (DESIGN.md, "Processes and how they talk"). */
 export type CellRunStatus = 'queued' | 'running' | 'done' | 'error' | 'interrupted';
@@ -22,7 +24,33 @@ export type KernelRequest =
  * They are answered between cells and while a cell waits on an `await`, never queued behind the
  * cells; a cell busy in synchronous code delays the answer until it ends.
  */
-export type KernelQuery = { type: 'inspect-variables'; requestId: string };
+export type KernelQuery =
+  | { type: 'inspect-variables'; requestId: string }
+  | ({ type: 'table-rows'; requestId: string } & TableRowsQuery);
+
+/**
+ * Rows of a table output the kernel keeps (its bundle's `quarry.result_id`), in the result's
+ * order or sorted by one column over the whole result: `limit` rows from position `offset`.
+ */
+export type TableRowsQuery = {
+  resultId: string;
+  offset: number;
+  limit: number;
+  sort: TableSort | null;
+};
+
+/** A column of the result, by its position in the schema, and a direction. */
+export type TableSort = { column: number; direction: SortDirection };
+
+/** Rows of a kept table, in the order asked for. */
+export type TablePage = {
+  /** The position of the first row in that order (the query's `offset`, within the result). */
+  offset: number;
+  /** Rows as the table bundle's `data` holds them: JSON objects keyed by field name. */
+  rows: JsonObject[];
+  /** Each row's number in the result (0-based), which the view shows in any order. */
+  indices: number[];
+};
 
 export type KernelEvent =
   | { type: 'ready'; info: KernelInfo }
@@ -38,7 +66,10 @@ export type KernelEvent =
     };
 
 /** The answers to KernelQuery requests, as opposed to the events of running cells. */
-export type KernelReply = { type: 'variables'; requestId: string; variables: VariableInfo[] };
+export type KernelReply =
+  | { type: 'variables'; requestId: string; variables: VariableInfo[] }
+  /** `page` is null when the kernel no longer holds the result (restarted, or let it go). */
+  | { type: 'table-rows'; requestId: string; page: TablePage | null };
 
 /** One variable the user's cells declared (or bound with `%%sql NAME`), as an inspector lists it. */
 export type VariableInfo = {

@@ -4,9 +4,9 @@
  * their real shape and, where their memory is buffers, its exact size; other values get a rough
  * estimate (value-size.ts). Nothing here copies or converts the data it describes.
  */
-import type * as arrow from 'apache-arrow';
 import type { VariableInfo } from '../../core/protocol';
 import { constructorName, inspect, isClass } from '../display/inspect';
+import { arrowByteLength } from '../frames/arrow-columns';
 import { isDanfoFrame } from '../frames/danfo-table';
 import type { KernelLibraries } from '../platform';
 import { SqlResult } from '../sql/sql-result';
@@ -74,10 +74,10 @@ function describeObject(value: object, libs: KernelLibraries): Description {
   const exact = (bytes: number) => ({ bytes, exact: true });
   if (value instanceof SqlResult) {
     const table = value.toArrow();
-    return data('QuarrySqlResult', [table.numRows, table.numCols], exact(arrowBytes(table)));
+    return data('QuarrySqlResult', [table.numRows, table.numCols], exact(arrowByteLength(table)));
   }
   if (value instanceof libs.arrow.Table) {
-    return data('Arrow Table', [value.numRows, value.numCols], exact(arrowBytes(value)));
+    return data('Arrow Table', [value.numRows, value.numCols], exact(arrowByteLength(value)));
   }
   if (value instanceof libs.arrow.Vector) {
     return data('Arrow Vector', [value.length], exact(value.byteLength));
@@ -111,11 +111,6 @@ function describeObject(value: object, libs: KernelLibraries): Description {
 
 function data(type: string, shape: number[] | null, size: VariableInfo['size']): Description {
   return { type, shape, size, preview: null };
-}
-
-/** The buffers of every column (DuckDB results are Arrow tables in the kernel's memory). */
-function arrowBytes(table: arrow.Table): number {
-  return table.data.reduce((sum, batch) => sum + batch.byteLength, 0);
 }
 
 function className(value: object): string {

@@ -5,10 +5,11 @@
  * cell stays running until `release()` or `interrupt()`, to test the states in between. Like
  * the worker client, `interrupt()` and `restart()` end the cells running or queued then, and
  * run the cells executed after them. `inspectVariables()` answers with `variables`, which a test
- * may change between calls.
+ * may change between calls; `tableRows()` with what `tableRows` gives (by default: no table is
+ * kept).
  */
 import type { Output } from '../../core/outputs';
-import type { KernelInfo, VariableInfo } from '../../core/protocol';
+import type { KernelInfo, TablePage, TableRowsQuery, VariableInfo } from '../../core/protocol';
 import { evaluateArithmetic } from './fake-arithmetic';
 import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
 
@@ -20,6 +21,7 @@ export type FakeKernelOptions = {
   evaluate?: (request: ExecuteRequest) => FakeCellResult;
   hold?: boolean;
   variables?: VariableInfo[];
+  tableRows?: (query: TableRowsQuery) => TablePage | null;
 };
 
 export type FakeKernelClient = KernelClient & {
@@ -28,6 +30,7 @@ export type FakeKernelClient = KernelClient & {
     interrupt: number;
     restart: number;
     inspectVariables: number;
+    tableRows: TableRowsQuery[];
     dispose: number;
   };
   /** What `inspectVariables()` answers. */
@@ -51,6 +54,7 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
     interrupt: 0,
     restart: 0,
     inspectVariables: 0,
+    tableRows: [] as TableRowsQuery[],
     dispose: 0,
   };
   const queue: ExecuteRequest[] = [];
@@ -141,6 +145,10 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
     async inspectVariables() {
       calls.inspectVariables++;
       return client.variables;
+    },
+    async tableRows(query) {
+      calls.tableRows.push(query);
+      return options.tableRows?.(query) ?? null;
     },
     dispose() {
       calls.dispose++;

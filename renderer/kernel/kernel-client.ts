@@ -3,7 +3,13 @@
  * Events are the kernel protocol's (core/protocol.ts) plus the client's own: loading progress,
  * and a restart that lost the kernel's state (after an interrupt that needed it, or on request).
  */
-import type { KernelEvent, KernelInfo, VariableInfo } from '../../core/protocol';
+import type {
+  KernelEvent,
+  KernelInfo,
+  TablePage,
+  TableRowsQuery,
+  VariableInfo,
+} from '../../core/protocol';
 
 export type KernelClientEvent =
   | KernelEvent
@@ -46,5 +52,11 @@ export interface KernelClient {
    * kernel that is starting, restarting or failed has none (the list is empty).
    */
   inspectVariables(): Promise<VariableInfo[]>;
+  /**
+   * Rows of a table output the kernel keeps (its bundle's `quarry.result_id`), in the result's
+   * order or sorted over the whole result; null when the kernel does not keep it (any more: it
+   * restarted, or let it go). Answered like `inspectVariables`.
+   */
+  tableRows(query: TableRowsQuery): Promise<TablePage | null>;
   dispose(): void;
 }

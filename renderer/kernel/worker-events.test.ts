@@ -60,6 +60,12 @@ describe('parseFromKernelWorker', () => {
           },
         ],
       },
+      {
+        type: 'table-rows',
+        requestId: 't1',
+        page: { offset: 0, rows: [{ i: 3, v: 9 }], indices: [3] },
+      },
+      { type: 'table-rows', requestId: 't2', page: null },
     ];
     for (const message of valid) expect(parseFromKernelWorker(message)).toEqual(message);
   });
@@ -91,6 +97,9 @@ describe('parseFromKernelWorker', () => {
         requestId: 'v1',
         variables: [{ name: 'x', type: 'number', shape: null, size: { bytes: 8 }, preview: null }],
       },
+      { type: 'table-rows', requestId: 't1' },
+      { type: 'table-rows', requestId: 't1', page: { offset: 0, rows: [{}], indices: [] } },
+      { type: 'table-rows', requestId: 't1', page: { offset: 0, rows: [1], indices: [0] } },
     ];
     for (const message of invalid)
       expect(parseFromKernelWorker(message), JSON.stringify(message)).toBeNull();

@@ -10,7 +10,13 @@ import {
   type KernelHostOperation,
 } from '../../core/kernel-worker-protocol';
 import type { Output } from '../../core/outputs';
-import type { CellLocation, CellRunStatus, KernelInfo, VariableInfo } from '../../core/protocol';
+import type {
+  CellLocation,
+  CellRunStatus,
+  KernelInfo,
+  TablePage,
+  VariableInfo,
+} from '../../core/protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -60,6 +66,11 @@ export function parseFromKernelWorker(data: unknown): FromKernelWorker | null {
       if (!isString(requestId) || !Array.isArray(variables)) return null;
       return variables.every(isVariableInfo) ? { type: kind, requestId, variables } : null;
     }
+    case 'table-rows': {
+      const { page } = data;
+      if (!isString(requestId) || (page !== null && !isTablePage(page))) return null;
+      return { type: kind, requestId, page };
+    }
     default:
       kind satisfies never;
       return null;
@@ -97,6 +108,18 @@ function isVariableInfo(value: unknown): value is VariableInfo {
   const sizeOk =
     size === null || (isObject(size) && isCount(size.bytes) && typeof size.exact === 'boolean');
   return shapeOk && sizeOk && (preview === null || isString(preview));
+}
+
+function isTablePage(value: unknown): value is TablePage {
+  if (!isObject(value) || !isCount(value.offset)) return false;
+  const { rows, indices } = value;
+  return (
+    Array.isArray(rows) &&
+    Array.isArray(indices) &&
+    rows.length === indices.length &&
+    rows.every(isObject) &&
+    indices.every(isCount)
+  );
 }
 
 function isCount(value: unknown): value is number {

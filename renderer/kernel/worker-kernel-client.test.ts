@@ -460,6 +460,23 @@ describe('worker kernel client', () => {
     await expect(asked).resolves.toEqual([]);
   });
 
+  it('asks the worker for rows of a kept table; a disposed client has none', async () => {
+    worker().ready();
+    const query = { resultId: 'k-1', offset: 200, limit: 200, sort: null };
+    const asked = client.tableRows(query);
+    const request = worker().posted.at(-1);
+    expect(request).toMatchObject({ type: 'table-rows', ...query });
+    const page = { offset: 200, rows: [{ i: 200 }], indices: [200] };
+    worker().send({
+      type: 'table-rows',
+      requestId: request?.type === 'table-rows' ? request.requestId : '',
+      page,
+    });
+    await expect(asked).resolves.toEqual(page);
+    client.dispose();
+    await expect(client.tableRows(query)).resolves.toBeNull();
+  });
+
   it('dispose terminates the worker and stops the events', () => {
     const unsubscribeSeen: string[] = [];
     const unsubscribe = client.subscribe((e) => unsubscribeSeen.push(e.type));

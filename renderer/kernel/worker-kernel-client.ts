@@ -16,7 +16,14 @@
  */
 import type { HostClient } from '../../core/host-contract';
 import type { KernelWorkerConfig, ToKernelWorker } from '../../core/kernel-worker-protocol';
-import type { KernelInfo, KernelQuery, KernelReply, VariableInfo } from '../../core/protocol';
+import type {
+  KernelInfo,
+  KernelQuery,
+  KernelReply,
+  TablePage,
+  TableRowsQuery,
+  VariableInfo,
+} from '../../core/protocol';
 import { CellTracker } from './cell-tracker';
 import { answerHostRequest } from './host-relay';
 import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
@@ -126,6 +133,13 @@ class WorkerKernelClient implements KernelClient {
     );
   }
 
+  tableRows(query: TableRowsQuery): Promise<TablePage | null> {
+    return this.ask(
+      (requestId) => ({ type: 'table-rows', requestId, ...query }),
+      (reply) => (reply?.type === 'table-rows' ? reply.page : null),
+    );
+  }
+
   dispose(): void {
     this.disposed = true;
     this.clearStopping();
@@ -186,6 +200,7 @@ class WorkerKernelClient implements KernelClient {
         if (this.stopping?.ids.size === 0) this.clearStopping();
         return this.emit(message);
       case 'variables':
+      case 'table-rows':
         return this.replies.answer(message);
       case 'host-request':
         void answerHostRequest(this.options.hostClient, message).then((response) => {

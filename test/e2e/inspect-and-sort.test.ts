@@ -1,5 +1,5 @@
 /**
- * The variable inspector, typed key by key in Chromium
+ * The variable inspector and sorting a big result in the kernel, typed key by key in Chromium
  * (issue "the notebook a JupyterLab user trusts in the first hour"). Needs `npm run build` and
  * /usr/bin/chromium.
  */
@@ -26,6 +26,8 @@ let server: Server;
 let page: Page;
 
 const cell = (n: number) => page.getByRole('region', { name: `Cell ${n}`, exact: true });
+const output = (n: number) =>
+  page.getByRole('region', { name: `Output of cell ${n}`, exact: true });
 const variables = () => page.getByRole('complementary', { name: 'Variables' });
 
 async function finished(n: number): Promise<string> {
@@ -34,6 +36,12 @@ async function finished(n: number): Promise<string> {
     .filter({ hasText: /^(done|error|interrupted)/ })
     .waitFor({ timeout: 60_000 });
   return (await cell(n).getByLabel('Cell status').textContent()) ?? '';
+}
+
+/** The cells of a table's first data row (row 0 is the header), or of its last rendered one. */
+async function firstRow(n: number, which: 'first' | 'last' = 'first'): Promise<string[]> {
+  const rows = output(n).getByRole('row');
+  return (which === 'first' ? rows.nth(1) : rows.last()).getByRole('cell').allTextContents();
 }
 
 /** A variable's row in the inspector: name, type, shape, size, value. */
@@ -73,7 +81,15 @@ function writeNotebook(dir: string): string {
   return file;
 }
 
-describe.skipIf(!available)('variable inspector (Chromium)', () => {
+// (i * 7919) % 100003 over i < 100000: the whole result's maximum is 100002 (at i = 52685); the
+// 500 rows a table output carries reach only 99798.
+const QUERY = '%%sql\nselect range as i, (range * 7919) % 100003 as v from range(100000)';
+const values = Array.from({ length: 100_000 }, (_, i) => (i * 7919) % 100_003);
+const MAX = values.reduce((a, b) => Math.max(a, b));
+const AT_MAX = values.indexOf(MAX);
+const SAVED_MAX = values.slice(0, 500).reduce((a, b) => Math.max(a, b));
+
+describe.skipIf(!available)('variable inspector and sorting in the kernel (Chromium)', () => {
   beforeAll(async () => {
     const workspace = makeWorkspace();
     server = await startServer(writeNotebook(workspace.dir), workspace.stateDir);
@@ -120,5 +136,53 @@ describe.skipIf(!available)('variable inspector (Chromium)', () => {
     await typeKeys(page, 'Show variables');
     await page.keyboard.press('Enter');
     await expect.poll(() => variableRow('n')).toEqual(['n', 'number', '—', '~8 B', '42']);
+  });
+
+  it('sorting a 100,000-row result sorts all of it, in the kernel', async () => {
+    await typeInEditor(page, 3, QUERY);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    expect(await finished(3)).toMatch(/^done/);
+    const footer = output(3).locator('.qt-footer');
+    await expect.poll(() => footer.textContent()).toBe('100,000 rows × 2 columns');
+    expect(await firstRow(3)).toEqual(['0', '0']);
+    const v = output(3).getByRole('columnheader', { name: /^v/ });
+
+    await v.getByRole('button').click();
+    await expect.poll(() => v.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => firstRow(3)).toEqual(['0', '0']);
+    await v.getByRole('button').click();
+    await expect.poll(() => v.getAttribute('aria-sort')).toBe('descending');
+    // The whole result's maximum, not the 500 rows the output carries.
+    await expect.poll(() => firstRow(3)).toEqual([String(AT_MAX), String(MAX)]);
+    expect(MAX).toBeGreaterThan(SAVED_MAX);
+    expect(await output(3).getByRole('note').count()).toBe(0);
+    await screenshot(page, 'inspect-02-sorted-in-kernel');
+
+    // Scrolled to its end, the descending sort reaches the minimum.
+    await output(3)
+      .locator('.qt-scroll')
+      .evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => firstRow(3, 'last')).toEqual(['0', '0']);
+  });
+
+  it('after a restart the kernel no longer holds the result: the sort says it covers the saved rows', async () => {
+    await page.getByRole('button', { name: 'Restart kernel' }).click();
+    await waitForKernel(page);
+    const v = output(3).getByRole('columnheader', { name: /^v/ });
+    await v.getByRole('button').click(); // descending → unsorted
+    await expect.poll(() => v.getAttribute('aria-sort')).toBe('none');
+    await v.getByRole('button').click();
+    await v.getByRole('button').click();
+    await expect.poll(() => v.getAttribute('aria-sort')).toBe('descending');
+    await expect
+      .poll(() => output(3).getByRole('note').textContent())
+      .toContain('Sorted the 500 saved rows only');
+    await expect
+      .poll(() => firstRow(3))
+      .toEqual([String(values.indexOf(SAVED_MAX)), String(SAVED_MAX)]);
+    await expect
+      .poll(() => output(3).locator('.qt-footer').textContent())
+      .toBe('100,000 rows × 2 columns (first 500 shown)');
+    await screenshot(page, 'inspect-03-saved-rows-only');
   });
 });
