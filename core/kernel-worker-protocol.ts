@@ -6,7 +6,7 @@
  * (kernels/worker/worker-messages.ts, renderer/kernel/worker-events.ts).
  */
 import type { HostRequests, HostResponses } from './host-contract';
-import type { KernelEvent, KernelRequest } from './protocol';
+import type { KernelEvent, KernelReply, KernelRequest } from './protocol';
 
 /**
  * Where the worker finds what it loads. URLs may be relative: they resolve against `baseUrl`
@@ -54,6 +54,7 @@ export type ToKernelWorker =
 /** Worker → renderer. */
 export type FromKernelWorker =
   | KernelEvent
+  | KernelReply
   /** The kernel is starting (or restarting): libraries are loading. */
   | { type: 'loading'; message: string }
   /** The kernel could not start; cells sent to it end with an error. */

@@ -3,7 +3,9 @@
  * sends them to a Web Worker; headless runs call the kernel directly with the same shapes.
  * Types only: DESIGN.md keeps core/ free of runtime dependencies.
  */
+import type { JsonObject } from './json';
 import type { Output } from './outputs';
+import type { SortDirection } from './table-order';
 
 /** Cell lifecycle (DESIGN.md, "Processes and how they talk"). */
 export type CellRunStatus = 'queued' | 'running' | 'done' | 'error' | 'interrupted';
@@ -14,7 +16,41 @@ export type CellLocation = { line: number; column: number };
 export type KernelRequest =
   | { type: 'execute'; requestId: string; cellId: string; code: string; executionCount: number }
   | { type: 'interrupt' }
-  | { type: 'restart' };
+  | { type: 'restart' }
+  | KernelQuery;
+
+/**
+ * Requests that read the kernel's state, each answered by one KernelReply with its `requestId`.
+ * They are answered between cells and while a cell waits on an `await`, never queued behind the
+ * cells; a cell busy in synchronous code delays the answer until it ends.
+ */
+export type KernelQuery =
+  | { type: 'inspect-variables'; requestId: string }
+  | ({ type: 'table-rows'; requestId: string } & TableRowsQuery);
+
+/**
+ * Rows of a table output the kernel keeps (its bundle's `quarry.result_id`), in the result's
+ * order or sorted by one column over the whole result: `limit` rows from position `offset`.
+ */
+export type TableRowsQuery = {
+  resultId: string;
+  offset: number;
+  limit: number;
+  sort: TableSort | null;
+};
+
+/** A column of the result, by its position in the schema, and a direction. */
+export type TableSort = { column: number; direction: SortDirection };
+
+/** Rows of a kept table, in the order asked for. */
+export type TablePage = {
+  /** The position of the first row in that order (the query's `offset`, within the result). */
+  offset: number;
+  /** Rows as the table bundle's `data` holds them: JSON objects keyed by field name. */
+  rows: JsonObject[];
+  /** Each row's number in the result (0-based), which the view shows in any order. */
+  indices: number[];
+};
 
 export type KernelEvent =
   | { type: 'ready'; info: KernelInfo }
@@ -28,6 +64,30 @@ export type KernelEvent =
       durationMs: number;
       errorLocation: CellLocation | null;
     };
+
+/** The answers to KernelQuery requests, as opposed to the events of running cells. */
+export type KernelReply =
+  | { type: 'variables'; requestId: string; variables: VariableInfo[] }
+  /** `page` is null when the kernel no longer holds the result (restarted, or let it go). */
+  | { type: 'table-rows'; requestId: string; page: TablePage | null };
+
+/** One variable the user's cells declared (or bound with `%%sql NAME`), as an inspector lists it. */
+export type VariableInfo = {
+  name: string;
+  /**
+   * What it holds: `number`, `string`, `boolean`, `bigint`, `undefined`, `null`, `function`,
+   * `Array`, a typed array's class (`Float32Array`), `DataFrame`, `Series`, `Arrow Table`,
+   * `QuarrySqlResult`, `Tensor`, `Date`, `Map`, `Set`, or an object's class name (`object` when
+   * it has none).
+   */
+  type: string;
+  /** Rows and columns of a frame, table or query result; a tensor's shape; an array's length. */
+  shape: number[] | null;
+  /** Bytes in memory: exact for buffers (typed arrays, tensors, Arrow), else a rough estimate. */
+  size: { bytes: number; exact: boolean } | null;
+  /** A short rendering of a scalar (strings clipped, quoted), or a tensor's dtype; else null. */
+  preview: string | null;
+};
 
 export type KernelInfo = {
   /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)". */

@@ -7,11 +7,16 @@ import { followSystemTheme } from './editor/editor-theme';
 import { setUpMonaco } from './editor/monaco-setup';
 import { createHostClient } from './host-client/host-bridge';
 import { createAppKernelClient } from './kernel/app-kernel';
+import { TableRowsContext } from './outputs/table/table-rows-context';
 
 const host = createHostClient();
 const kernel = createAppKernelClient(host);
 await setUpMonaco();
 followSystemTheme();
+// Table outputs page through and sort whole results in the kernel that keeps them.
+const tableRows = kernel.tableRows.bind(kernel);
 createRoot(document.getElementById('root') as HTMLElement).render(
-  <App host={host} kernel={kernel} />,
+  <TableRowsContext.Provider value={tableRows}>
+    <App host={host} kernel={kernel} />
+  </TableRowsContext.Provider>,
 );

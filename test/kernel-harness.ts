@@ -14,13 +14,13 @@ import type {
   StreamOutput,
 } from '../core/outputs';
 import { createNodeKernelPlatform } from '../host/kernel/node-kernel-platform';
-import { Kernel, type ExecuteReply } from '../kernels/runtime/kernel';
+import { Kernel, type ExecuteReply, type KernelOptions } from '../kernels/runtime/kernel';
 
 export type TestKernel = {
   kernel: Kernel;
   notebookDir: string;
-  /** Runs a cell with the next execution count. */
-  run(code: string, onOutput?: (output: Output) => void): Promise<ExecuteReply>;
+  /** Runs a cell with the next execution count (as cell `cellId` when given). */
+  run(code: string, onOutput?: (output: Output) => void, cellId?: string): Promise<ExecuteReply>;
   /** Runs a cell that must succeed and returns its result's `text/plain` (undefined: none). */
   text(code: string): Promise<string | undefined>;
   /** The value of a JavaScript expression in the kernel, through JSON. */
@@ -30,13 +30,15 @@ export type TestKernel = {
   dispose(): void;
 };
 
-export async function startTestKernel(options: { notebookDir?: string } = {}): Promise<TestKernel> {
+export async function startTestKernel(
+  options: { notebookDir?: string } & KernelOptions = {},
+): Promise<TestKernel> {
   const ownDir = options.notebookDir === undefined;
   const notebookDir = options.notebookDir ?? mkdtempSync(path.join(tmpdir(), 'quarry-kernel-'));
-  const kernel = await Kernel.start(createNodeKernelPlatform({ notebookDir }));
+  const kernel = await Kernel.start(createNodeKernelPlatform({ notebookDir }), options);
   let executionCount = 0;
-  const run = (code: string, onOutput?: (output: Output) => void) =>
-    kernel.execute(code, { executionCount: ++executionCount, onOutput });
+  const run = (code: string, onOutput?: (output: Output) => void, cellId?: string) =>
+    kernel.execute(code, { executionCount: ++executionCount, onOutput, cellId });
   const succeed = async (code: string) => {
     const reply = await run(code);
     if (reply.status !== 'done') {

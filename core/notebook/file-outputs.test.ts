@@ -33,4 +33,27 @@ describe('trimOutputsForFile', () => {
     expect(notebook.cells[0]).toBe(cell);
     expect(trimOutputsForFile(trimmed)).toBe(trimmed);
   });
+
+  it('leaves out the name the kernel kept a table under', () => {
+    const table = {
+      schema: { fields: [{ name: 'i', type: 'integer' }] },
+      data: [{ i: 1 }],
+      quarry: { total_rows: 1, result_id: 'k7-3' },
+    };
+    const cell = {
+      ...createCodeCell('x'),
+      outputs: [
+        {
+          output_type: 'display_data' as const,
+          data: { 'application/vnd.dataresource+json': table },
+          metadata: {},
+        },
+      ],
+    };
+    const trimmed = trimOutputsForFile(createNotebook([cell]));
+    const kept = trimmed.cells[0].cell_type === 'code' ? trimmed.cells[0].outputs[0] : null;
+    expect(
+      kept?.output_type === 'display_data' && kept.data['application/vnd.dataresource+json'],
+    ).toEqual({ ...table, quarry: { total_rows: 1 } });
+  });
 });

@@ -1,7 +1,9 @@
 /**
- * What a notebook file keeps of its outputs. The app shows up to 100k rows of a table while it
- * runs (kernels/display/table-bundle.ts); a file keeps the first 500, with the total, so a
- * notebook stays small enough to share and diff.
+ * What a notebook file keeps of its outputs. A table keeps its first 500 rows, with the total, so
+ * a notebook stays small enough to share and diff (the kernel sends no more; a notebook from
+ * another tool may hold more). The name the app's kernel keeps a table under
+ * (`quarry.result_id`, kernels/display/table-bundle.ts) means nothing outside that kernel and
+ * changes with every run, so the file leaves it out: a reopened table sorts its saved rows.
  */
 import { isJsonObject } from '../json';
 import type { MimeBundle, Output } from '../outputs';
@@ -33,7 +35,16 @@ function trimOutput(output: Output): Output {
 
 function trimTable(bundle: MimeBundle): MimeBundle {
   const table = bundle[TABLE_MIME];
-  if (!isJsonObject(table) || !Array.isArray(table.data) || table.data.length <= FILE_TABLE_ROWS)
-    return bundle;
-  return { ...bundle, [TABLE_MIME]: { ...table, data: table.data.slice(0, FILE_TABLE_ROWS) } };
+  if (!isJsonObject(table) || !Array.isArray(table.data)) return bundle;
+  const long = table.data.length > FILE_TABLE_ROWS;
+  const named = isJsonObject(table.quarry) && 'result_id' in table.quarry;
+  if (!long && !named) return bundle;
+  const trimmed = { ...table };
+  if (long) trimmed.data = table.data.slice(0, FILE_TABLE_ROWS);
+  if (named && isJsonObject(table.quarry)) {
+    const quarry = { ...table.quarry };
+    delete quarry.result_id;
+    trimmed.quarry = quarry;
+  }
+  return { ...bundle, [TABLE_MIME]: trimmed };
 }

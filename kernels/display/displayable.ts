@@ -1,7 +1,8 @@
 /**
  * The display protocol for values: an object with a `[DISPLAY]()` method says how it shows itself
- * as a Jupyter MIME bundle (like IPython's `_repr_mimebundle_`). Query results, frames and charts
- * implement it; users may too, through `Symbol.for('quarry.display')`.
+ * as a Jupyter MIME bundle (like IPython's `_repr_mimebundle_`). Charts implement it; users may
+ * too, through `Symbol.for('quarry.display')`. Tables (query results, Arrow, frames) are shown
+ * through their TableSource instead (table-source.ts), so the kernel can keep them for paging.
  */
 import type { MimeBundle } from '../../core/outputs';
 

@@ -131,7 +131,7 @@ function list(open: string, close: string, total: number, items: string[], prefi
   return `${prefix}${open}\n${items.map((i) => `  ${i.replaceAll('\n', '\n  ')}`).join(',\n')}\n${close}`;
 }
 
-function constructorName(value: object): string | undefined {
+export function constructorName(value: object): string | undefined {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === null) return '[Object: null prototype]';
   const ctor = (proto as { constructor?: { name?: unknown } }).constructor;
@@ -150,6 +150,6 @@ function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 }
 
-function isClass(fn: object): boolean {
+export function isClass(fn: object): boolean {
   return Function.prototype.toString.call(fn).startsWith('class');
 }

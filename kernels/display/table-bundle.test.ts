@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../frames/arrow-columns';
-import { jsonValue, shapeNote, TABLE_LIMITS, tableBundle, type TableSource } from './table-bundle';
+import { jsonValue, shapeNote, TABLE_LIMITS, tableBundle } from './table-bundle';
+import type { TableSource } from './table-source';
 
 function source(
   fields: Field[],
   all: Record<string, unknown>[],
   numRows = all.length,
 ): TableSource {
-  return { fields, numRows, rows: (limit) => all.slice(0, limit) };
+  return {
+    fields,
+    numRows,
+    bytes: 0,
+    rows: (indices) => Array.from(indices, (i) => all[i]),
+    column: (field) => all.map((row) => row[fields[field].name]),
+  };
 }
 
 type Resource = {
   schema: { fields: { name: string; type: string }[] };
   data: Record<string, unknown>[];
-  quarry: { total_rows: number; source_types: string[] };
+  quarry: { total_rows: number; source_types: string[]; result_id?: string };
 };
 
 const resource = (bundle: Record<string, unknown>) =>
@@ -122,6 +129,16 @@ describe('tableBundle', () => {
     expect(bundle['text/html']).toContain(`<td>${'x'.repeat(TABLE_LIMITS.cellChars - 1)}…</td>`);
     expect((bundle['text/plain'] as string).split('\n')[1]).toMatch(/^x{39}… +1$/);
     expect(resource(bundle).data[0].name).toBe(long);
+  });
+
+  it('names the table the kernel keeps, when it keeps it', () => {
+    const rows = [{ name: 'a', n: 1 }];
+    expect(resource(tableBundle(source(fields, rows), 'k1-7')).quarry).toEqual({
+      total_rows: 1,
+      source_types: ['Utf8', 'Float64'],
+      result_id: 'k1-7',
+    });
+    expect(resource(tableBundle(source(fields, rows))).quarry).not.toHaveProperty('result_id');
   });
 
   it('an empty table still has its columns', () => {

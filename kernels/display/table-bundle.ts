@@ -1,11 +1,15 @@
 /**
  * Tables as MIME bundles: `application/vnd.dataresource+json` for the app's table view,
  * `text/html` for other Jupyter front ends and `text/plain` for terminals. Each shows the row
- * count and only the first rows, so a 10M-row result costs the notebook a few kilobytes.
+ * count and only the first rows, so a 10M-row result costs the notebook a few kilobytes. The app's
+ * kernel keeps the table itself (runtime/kept-tables.ts) and names it in the bundle, so the view
+ * pages through the rest and sorts all of it by asking the kernel.
  */
+import type { JsonObject, JsonValue } from '../../core/json';
 import { MIME, type MimeBundle } from '../../core/outputs';
 import type { Field } from '../frames/arrow-columns';
 import { escapeHtml } from './html';
+import { firstRows, type TableSource } from './table-source';
 
 export const TABLE_LIMITS = {
   dataResourceRows: 500,
@@ -15,34 +19,21 @@ export const TABLE_LIMITS = {
 } as const;
 
 /**
- * Rows a table sends to the front end. A notebook file keeps only TABLE_LIMITS.dataResourceRows
- * (the app trims tables when it saves: core/notebook/file-outputs.ts); the app's kernel worker
- * sends more, so a 100k-row result can be scrolled in its table view. Set once per kernel
- * process (each worker or CLI run is its own).
+ * @param resultId the name the kernel keeps the table under (`quarry.result_id`), or null when
+ *   it does not keep it (headless runs).
  */
-let liveTableRows: number = TABLE_LIMITS.dataResourceRows;
-
-export function setLiveTableRows(rows: number): void {
-  liveTableRows = Math.max(TABLE_LIMITS.dataResourceRows, Math.floor(rows));
-}
-
-export type TableSource = {
-  fields: Field[];
-  numRows: number;
-  /** How many leading fields are row labels (a frame's index), not counted as columns. */
-  indexColumns?: number;
-  /** The first `limit` rows as plain objects. */
-  rows(limit: number): Record<string, unknown>[];
-};
-
-export function tableBundle(source: TableSource): MimeBundle {
-  const rows = source.rows(liveTableRows);
-  const json = rows.map((row) => jsonRow(row, source.fields));
+export function tableBundle(source: TableSource, resultId: string | null = null): MimeBundle {
+  const shown = Math.min(source.numRows, TABLE_LIMITS.dataResourceRows);
+  const json = source.rows(firstRows(shown)).map((row) => jsonRow(row, source.fields));
   return {
     [MIME.table]: {
       schema: { fields: source.fields.map(({ name, type }) => ({ name, type })) },
       data: json,
-      quarry: { total_rows: source.numRows, source_types: source.fields.map((f) => f.sourceType) },
+      quarry: {
+        total_rows: source.numRows,
+        source_types: source.fields.map((f) => f.sourceType),
+        ...(resultId === null ? {} : { result_id: resultId }),
+      },
     },
     [MIME.html]: htmlTable(source, json.slice(0, TABLE_LIMITS.htmlRows)),
     [MIME.text]: plainTable(source, json.slice(0, TABLE_LIMITS.plainRows)),
@@ -98,8 +89,8 @@ function formatNumber(value: number): string {
 }
 
 /** A row for the JSON table: DATE columns as `YYYY-MM-DD`, the rest through `jsonValue`. */
-function jsonRow(row: Record<string, unknown>, fields: Field[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function jsonRow(row: Record<string, unknown>, fields: Field[]): JsonObject {
+  const out: JsonObject = {};
   for (const field of fields) {
     const value = row[field.name];
     out[field.name] =
@@ -111,22 +102,19 @@ function jsonRow(row: Record<string, unknown>, fields: Field[]): Record<string, 
 }
 
 /** A JSON-safe value: dates as ISO strings, non-finite numbers as null, bigints as strings. */
-export function jsonValue(value: unknown): unknown {
+export function jsonValue(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (value instanceof Uint8Array) return `<${value.length} bytes>`;
   if (Array.isArray(value)) return value.map(jsonValue);
-  if (typeof value === 'object' && value !== null)
-    return mapValues(value as Record<string, unknown>, jsonValue);
-  return value ?? null;
-}
-
-function mapValues(
-  row: Record<string, unknown>,
-  fn: (v: unknown) => unknown,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(row)) out[key] = fn(row[key]);
-  return out;
+  if (typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const [key, item] of Object.entries(value)) out[key] = jsonValue(item);
+    return out;
+  }
+  // Functions and symbols: JSON has no such values.
+  return null;
 }

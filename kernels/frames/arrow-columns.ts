@@ -70,6 +70,25 @@ export function tableRows(table: arrow.Table, limit = table.numRows): Record<str
   return rows;
 }
 
+/** The rows numbered `indices` (0-based, in any order) as plain objects: a page of a table. */
+export function rowsAt(table: arrow.Table, indices: ArrayLike<number>): Record<string, unknown>[] {
+  const columns = table.schema.fields.map((field, c) => ({
+    name: field.name,
+    vector: table.getChildAt(c),
+    type: fieldType(field.type),
+  }));
+  return Array.from(indices, (index) => {
+    const row: Record<string, unknown> = {};
+    for (const { name, vector, type } of columns) row[name] = toJsValue(vector?.get(index), type);
+    return row;
+  });
+}
+
+/** The bytes of a table's buffers: what its data takes in memory (dictionaries not counted). */
+export function arrowByteLength(table: arrow.Table): number {
+  return table.data.reduce((sum, batch) => sum + batch.byteLength, 0);
+}
+
 /** Structural: DuckDB's Arrow may be another copy of the module than this file's (see platform.ts). */
 function isArrowVector(value: unknown): value is arrow.Vector {
   return (

@@ -1,6 +1,7 @@
 /** danfo.js DataFrames and Series as table sources for display. */
 import type { DataFrame, Series } from 'danfojs';
-import type { TableSource } from '../display/table-bundle';
+import type { TableSource } from '../display/table-source';
+import { estimateBytes } from '../runtime/value-size';
 import type { Field, FieldType } from './arrow-columns';
 
 /**
@@ -37,19 +38,26 @@ export function danfoTableSource(value: DataFrame | Series): TableSource {
   }));
   if (showIndex) fields.unshift({ name: '', type: 'string', sourceType: 'index' });
   const values = value.values as unknown[];
+  // A Series holds its values, a frame its rows of values.
+  const cellsOf = (r: number) => (isSeries ? [values[r]] : (values[r] as unknown[]));
   return {
     fields,
     numRows: value.shape[0],
     indexColumns: showIndex ? 1 : 0,
-    rows(limit) {
-      const rows: Record<string, unknown>[] = [];
-      for (let r = 0; r < Math.min(limit, values.length); r++) {
-        const cells = isSeries ? [values[r]] : (values[r] as unknown[]);
+    // danfo keeps rows of JavaScript values: there are no buffers to count.
+    bytes: estimateBytes(values),
+    rows(indices) {
+      return Array.from(indices, (r) => {
+        const cells = cellsOf(r);
         const row: Record<string, unknown> = showIndex ? { '': String(index[r]) } : {};
         names.forEach((name, c) => (row[name] = normalize(cells[c])));
-        rows.push(row);
-      }
-      return rows;
+        return row;
+      });
+    },
+    column(field) {
+      if (showIndex && field === 0) return index.map(String);
+      const c = field - (showIndex ? 1 : 0);
+      return Array.from({ length: values.length }, (_, r) => normalize(cellsOf(r)[c]));
     },
   };
 }

@@ -5,22 +5,43 @@
  */
 import type { Output } from '../../core/outputs';
 import { parseSqlCell } from '../../core/notebook/sql-cell';
-import type { CellLocation, KernelInfo } from '../../core/protocol';
+import type {
+  CellLocation,
+  KernelInfo,
+  TablePage,
+  TableRowsQuery,
+  VariableInfo,
+} from '../../core/protocol';
 import { compileCell } from '../compile/compile-cell';
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
-import { displayBundle, resultBundle } from '../display/format-value';
+import { displayBundle, resultBundle, type KeepTable } from '../display/format-value';
 import type { KernelLibraries, KernelPlatform } from '../platform';
 import { SqlEngine } from '../sql/sql-engine';
 import { createCellConsole } from './cell-console';
 import { createCellTimers } from './cell-timers';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
 import { ExecutionContext } from './execution-context';
+import { KeptTables } from './kept-tables';
 import { OutputCollector } from './output-collector';
+import { describeVariables } from './variables';
+
+export type KernelOptions = {
+  /**
+   * Keep the tables cells show, so that a view can page through and sort a whole result
+   * (`tableRows`). The app's kernel does; a headless run has no views and keeps nothing.
+   */
+  keepTables?: boolean;
+};
 
 export type ExecuteOptions = {
   /** Shown as `In[N]` in stack traces and stored with the result. */
   executionCount: number;
+  /**
+   * The cell the code comes from: when it runs again its earlier outputs are replaced, so the
+   * tables they showed are let go.
+   */
+  cellId?: string;
   /**
    * Called with each output as it happens (stream text arrives in pieces), also after the
    * execution ended: a timer it left behind still writes to it (execution-context.ts).
@@ -54,18 +75,29 @@ type CompiledFunction = (
 
 export class Kernel {
   private readonly scope: Record<string, unknown> = Object.create(null);
+  /**
+   * The names cells declared (or bound with `%%sql NAME`): the user's variables, as opposed to
+   * the kernel's own globals in the same scope (`sql`, `dfd`, `chart`, the timers, …).
+   */
+  private readonly declared = new Set<string>();
   private readonly stacks = new StackMapper();
   private readonly builtinModules: Record<string, unknown>;
   /** Which execution `console` and `display` write to at any moment. */
   private readonly context = new ExecutionContext();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly tables: KeptTables | null;
+  /** Which cell each execution belongs to, for the tables its outputs show. */
+  private readonly owners = new WeakMap<OutputCollector, string>();
+  private runs = 0;
 
   private constructor(
     private readonly platform: KernelPlatform,
     private readonly sql: SqlEngine,
     private readonly libs: KernelLibraries,
     readonly info: KernelInfo,
+    options: KernelOptions,
   ) {
+    this.tables = options.keepTables ? new KeptTables() : null;
     this.builtinModules = {
       danfojs: libs.dfd,
       '@tensorflow/tfjs': libs.tf,
@@ -84,14 +116,12 @@ export class Kernel {
     });
   }
 
-  static async start(platform: KernelPlatform): Promise<Kernel> {
+  static async start(platform: KernelPlatform, options: KernelOptions = {}): Promise<Kernel> {
     const [database, libs] = await Promise.all([platform.openDatabase(), platform.loadLibraries()]);
     const sql = new SqlEngine(database, platform, libs);
     raiseStackTraceLimit(STACK_TRACE_LIMIT);
-    return new Kernel(platform, sql, libs, {
-      sqlEngine: database.description,
-      tfBackend: libs.tf.getBackend(),
-    });
+    const info = { sqlEngine: database.description, tfBackend: libs.tf.getBackend() };
+    return new Kernel(platform, sql, libs, info, options);
   }
 
   /** Runs one cell. Calls are queued: a cell never starts before the previous one ended. */
@@ -101,13 +131,34 @@ export class Kernel {
     return run;
   }
 
+  /**
+   * The user's variables now. Reads the scope only, so it answers at once, between cells or while
+   * one waits: it is not queued behind them as `execute` is.
+   */
+  variables(): VariableInfo[] {
+    return describeVariables(this.scope, this.declared, this.libs);
+  }
+
+  /**
+   * Rows of a table a cell showed, or null when the kernel does not keep it (any more). Like
+   * `variables()`, answered at once, not queued behind cells; sorting a big result the first
+   * time takes a while (a million numbers: about half a second).
+   */
+  tableRows(query: TableRowsQuery): TablePage | null {
+    return this.tables?.page(query) ?? null;
+  }
+
   dispose(): void {
+    this.tables?.clear();
     this.sql.close();
   }
 
   private async run(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
     const started = performance.now();
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
+    const owner = options.cellId ?? `run ${++this.runs}`;
+    this.owners.set(outputs, owner);
+    this.tables?.release(owner);
     let error: CellError | null = null;
     let interrupted = false;
     try {
@@ -158,8 +209,11 @@ export class Kernel {
     } catch (thrown) {
       return sqlCellError(thrown, 2);
     }
-    if (bindTo) this.scope[bindTo] = result;
-    const bundle = resultBundle(result, this.libs);
+    if (bindTo) {
+      this.scope[bindTo] = result;
+      this.declared.add(bindTo);
+    }
+    const bundle = resultBundle(result, this.libs, this.keeper(outputs));
     if (bundle) outputs.result(bundle, executionCount);
     return null;
   }
@@ -173,11 +227,15 @@ export class Kernel {
     this.stacks.register(compiled, code);
     for (const name of compiled.declared) {
       if (!(name in this.scope)) this.scope[name] = undefined;
+      this.declared.add(name);
     }
     const fn = (0, eval)(compiled.script) as CompiledFunction;
     // Outputs go to the current execution, which is this one unless the sinks outlive it.
     const sink = () => this.context.current() ?? outputs;
-    const display = (value: unknown) => sink().display(displayBundle(value, this.libs));
+    const display = (value: unknown) => {
+      const target = sink();
+      target.display(displayBundle(value, this.libs, this.keeper(target)));
+    };
     const console = createCellConsole(sink, () => performance.now());
     try {
       const returned = await fn(
@@ -188,13 +246,20 @@ export class Kernel {
         display,
       );
       if (compiled.returnsValue && returned) {
-        const bundle = resultBundle(returned[0], this.libs);
+        const bundle = resultBundle(returned[0], this.libs, this.keeper(outputs));
         if (bundle) outputs.result(bundle, executionCount);
       }
       return null;
     } catch (thrown) {
       return typescriptCellError(thrown, this.stacks, code, compiled.scriptUrl);
     }
+  }
+
+  /** How a table that `execution` shows is kept: as that execution's cell's. */
+  private keeper(execution: OutputCollector): KeepTable {
+    const { tables } = this;
+    const owner = this.owners.get(execution);
+    return tables && owner !== undefined ? (source) => tables.keep(source, owner) : null;
   }
 
   private importModule(specifier: string): Promise<unknown> {

@@ -6,14 +6,12 @@
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
-import type { MimeBundle } from '../../core/outputs';
-import { DISPLAY, type Displayable } from '../display/displayable';
-import { tableBundle } from '../display/table-bundle';
+import { arrowTableSource, TABULAR, type Tabular, type TableSource } from '../display/table-source';
 import { arrowFields, tableRows, type Field } from '../frames/arrow-columns';
 import { arrowToDataFrame } from '../frames/danfo-arrow';
 import type { KernelLibraries } from '../platform';
 
-export class SqlResult implements Displayable, QuarrySqlResult {
+export class SqlResult implements Tabular, QuarrySqlResult {
   constructor(
     private readonly table: arrow.Table,
     private readonly libs: KernelLibraries,
@@ -54,12 +52,9 @@ export class SqlResult implements Displayable, QuarrySqlResult {
     return this.toRows(1)[0][this.columns[0]];
   }
 
-  [DISPLAY](): MimeBundle {
-    return tableBundle({
-      fields: this.fields,
-      numRows: this.numRows,
-      rows: (limit) => this.toRows(limit),
-    });
+  /** Shows as its table (display/format-value.ts). */
+  [TABULAR](): TableSource {
+    return arrowTableSource(this.table);
   }
 
   toString(): string {

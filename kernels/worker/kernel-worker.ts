@@ -4,7 +4,6 @@
  * worker-session.ts does the work, on the browser platform (browser-platform.ts).
  */
 import type { FromKernelWorker } from '../../core/kernel-worker-protocol';
-import { setLiveTableRows } from '../display/table-bundle';
 import { Kernel } from '../runtime/kernel';
 import { createBrowserPlatform } from './browser-platform';
 import { KernelWorkerSession } from './worker-session';
@@ -30,10 +29,6 @@ function workerScope(): WorkerScope {
 
 const scope = workerScope();
 
-/** The app's table view scrolls virtually: give it up to 100k rows of a result, not 500. */
-const APP_TABLE_ROWS = 100_000;
-setLiveTableRows(APP_TABLE_ROWS);
-
 /**
  * Outputs are plain data, but a value that cannot be cloned must not make the cell's own
  * `console.log` throw: the renderer gets a note in its place.
@@ -54,7 +49,8 @@ function post(message: FromKernelWorker): void {
   }
 }
 
+// The app's table views page through and sort whole results by asking for the kept tables.
 const session = new KernelWorkerSession(post, (config, host) =>
-  Kernel.start(createBrowserPlatform(config, host)),
+  Kernel.start(createBrowserPlatform(config, host), { keepTables: true }),
 );
 scope.addEventListener('message', (event) => session.receive(event.data));

@@ -22,6 +22,24 @@ describe('parseToKernelWorker', () => {
     expect(parseToKernelWorker(execute)).toEqual(execute);
     expect(parseToKernelWorker({ type: 'interrupt' })).toEqual({ type: 'interrupt' });
     expect(parseToKernelWorker({ type: 'restart', extra: 1 })).toEqual({ type: 'restart' });
+    expect(parseToKernelWorker({ type: 'inspect-variables', requestId: 'v1' })).toEqual({
+      type: 'inspect-variables',
+      requestId: 'v1',
+    });
+    expect(parseToKernelWorker({ type: 'inspect-variables' })).toBeNull();
+    const rows = {
+      type: 'table-rows',
+      requestId: 't1',
+      resultId: 'k-1',
+      offset: 0,
+      limit: 100,
+      sort: { column: 1, direction: 'desc' },
+    };
+    expect(parseToKernelWorker(rows)).toEqual(rows);
+    expect(parseToKernelWorker({ ...rows, sort: null })).toEqual({ ...rows, sort: null });
+    expect(parseToKernelWorker({ ...rows, offset: -1 })).toBeNull();
+    expect(parseToKernelWorker({ ...rows, sort: { column: 1, direction: 'up' } })).toBeNull();
+    expect(parseToKernelWorker({ ...rows, sort: undefined })).toBeNull();
     const files = [{ name: 'data/x.csv', url: '/files/data/x.csv' }];
     expect(
       parseToKernelWorker({ type: 'host-response', id: 4, ok: true, response: { files } }),

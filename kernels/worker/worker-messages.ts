@@ -9,6 +9,7 @@ import type {
   KernelWorkerConfig,
   ToKernelWorker,
 } from '../../core/kernel-worker-protocol';
+import type { TableSort } from '../../core/protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -35,6 +36,15 @@ export function parseToKernelWorker(data: unknown): ToKernelWorker | null {
     case 'interrupt':
     case 'restart':
       return { type: kind };
+    case 'inspect-variables':
+      return isString(data.requestId) ? { type: kind, requestId: data.requestId } : null;
+    case 'table-rows': {
+      const { requestId, resultId, offset, limit, sort } = data;
+      if (!isString(requestId) || !isString(resultId) || !isCount(offset) || !isCount(limit))
+        return null;
+      if (sort !== null && !isTableSort(sort)) return null;
+      return { type: kind, requestId, resultId, offset, limit, sort };
+    }
     case 'host-response':
       return parseHostResponse(data);
     default:
@@ -55,6 +65,18 @@ function parseHostResponse(data: Fields): HostRelayResponse | null {
   return files.every(isDataFileLink)
     ? { type: 'host-response', id, ok, response: { files } }
     : null;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isTableSort(value: unknown): value is TableSort {
+  return (
+    isObject(value) &&
+    isCount(value.column) &&
+    (value.direction === 'asc' || value.direction === 'desc')
+  );
 }
 
 function isDataFileLink(value: unknown): value is DataFileLink {

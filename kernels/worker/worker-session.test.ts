@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FromKernelWorker, KernelWorkerConfig } from '../../core/kernel-worker-protocol';
+import type { TablePage, TableRowsQuery, VariableInfo } from '../../core/protocol';
 import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
 import type { HostRelay } from './host-relay';
 import { KernelWorkerSession, type SessionKernel } from './worker-session';
@@ -14,7 +15,9 @@ const config: KernelWorkerConfig = {
 /**
  * A kernel whose cells are scripted: `print:x` outputs x, `late:x` outputs x after it ended (as
  * a timer the cell left behind does), `wait` waits until aborted (as a cell on a pending await
- * does with a real kernel), `host:x` resolves pattern x through the host.
+ * does with a real kernel), `host:x` resolves pattern x through the host. Every cell it ran is
+ * a variable named after its code. It keeps one table, `kept`, of rows {i}; reading `broken`
+ * throws.
  */
 class ScriptedKernel implements SessionKernel {
   readonly info = { sqlEngine: 'fake', tfBackend: 'cpu' };
@@ -51,6 +54,23 @@ class ScriptedKernel implements SessionKernel {
       return reply('error', true);
     }
     return reply('error');
+  }
+
+  variables(): VariableInfo[] {
+    return this.ran.map((code) => ({
+      name: code,
+      type: 'string',
+      shape: null,
+      size: null,
+      preview: null,
+    }));
+  }
+
+  tableRows(query: TableRowsQuery): TablePage | null {
+    if (query.resultId === 'broken') throw new Error('unreadable');
+    if (query.resultId !== 'kept') return null;
+    const indices = Array.from({ length: query.limit }, (_, i) => query.offset + i);
+    return { offset: query.offset, rows: indices.map((i) => ({ i })), indices };
   }
 
   dispose(): void {
@@ -230,6 +250,47 @@ describe('KernelWorkerSession', () => {
     });
     await settle();
     expect(summary().slice(-2)).toEqual(['r1 /files/data/a.csv', 'r1 done']);
+  });
+
+  it('answers inspect-variables at once, also while a cell waits, and empty while starting', async () => {
+    const { session, posted, execute, settle } = setUp();
+    const variables = () =>
+      posted.flatMap((m) => (m.type === 'variables' ? [[m.requestId, m.variables.length]] : []));
+    session.receive({ type: 'inspect-variables', requestId: 'v1' });
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('print:a');
+    execute('wait');
+    await settle();
+    session.receive({ type: 'inspect-variables', requestId: 'v2' });
+    expect(variables()).toEqual([
+      ['v1', 0],
+      ['v2', 2],
+    ]);
+    // Not queued behind the waiting cell: its `done` has not come yet.
+    expect(posted.some((m) => m.type === 'done' && m.requestId === 'r2')).toBe(false);
+  });
+
+  it('answers table-rows at once, with null for a table it does not keep or cannot read', async () => {
+    const { session, posted, execute, settle } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('wait');
+    await settle();
+    const ask = (requestId: string, resultId: string) =>
+      session.receive({ type: 'table-rows', requestId, resultId, offset: 5, limit: 2, sort: null });
+    ask('t1', 'kept');
+    ask('t2', 'gone');
+    ask('t3', 'broken');
+    expect(posted.filter((m) => m.type === 'table-rows')).toEqual([
+      {
+        type: 'table-rows',
+        requestId: 't1',
+        page: { offset: 5, rows: [{ i: 5 }, { i: 6 }], indices: [5, 6] },
+      },
+      { type: 'table-rows', requestId: 't2', page: null },
+      { type: 'table-rows', requestId: 't3', page: null },
+    ]);
   });
 
   it('a host error fails the call that made it', async () => {

@@ -6,9 +6,20 @@
  * An interrupt drops the queued cells and aborts the running one: a cell waiting on an `await`
  * ends at once and the kernel keeps its scope. A cell busy in synchronous code never lets this
  * worker read the interrupt at all; the renderer then terminates the worker (renderer/kernel).
+ *
+ * Requests that read the kernel's state (`inspect-variables`, `table-rows`) are answered as they
+ * arrive, not queued behind cells: at once between cells or while a cell waits on an `await`, and
+ * only after a cell that holds the worker in synchronous code has ended. A kernel that is still
+ * starting, restarting or could not start has no variables and keeps no tables.
  */
 import type { FromKernelWorker, KernelWorkerConfig } from '../../core/kernel-worker-protocol';
-import type { KernelInfo, KernelRequest } from '../../core/protocol';
+import type {
+  KernelInfo,
+  KernelRequest,
+  TablePage,
+  TableRowsQuery,
+  VariableInfo,
+} from '../../core/protocol';
 import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
 import { HostRelay } from './host-relay';
 import { parseToKernelWorker } from './worker-messages';
@@ -17,6 +28,8 @@ import { parseToKernelWorker } from './worker-messages';
 export type SessionKernel = {
   readonly info: KernelInfo;
   execute(code: string, options: ExecuteOptions): Promise<ExecuteReply>;
+  variables(): VariableInfo[];
+  tableRows(query: TableRowsQuery): TablePage | null;
   dispose(): void;
 };
 
@@ -59,6 +72,17 @@ export class KernelWorkerSession {
         return this.running?.controller.abort();
       case 'restart':
         return void this.restart();
+      case 'inspect-variables':
+        return this.post({
+          type: 'variables',
+          requestId: message.requestId,
+          variables: this.kernel?.variables() ?? [],
+        });
+      case 'table-rows': {
+        const { requestId, resultId, offset, limit, sort } = message;
+        const page = this.tablePage({ resultId, offset, limit, sort });
+        return this.post({ type: 'table-rows', requestId, page });
+      }
       case 'host-response':
         return this.host.receive(message);
       default:
@@ -94,6 +118,15 @@ export class KernelWorkerSession {
     if (config) await this.start(config);
   }
 
+  /** A page of a kept table; a table whose rows cannot be read counts as not kept. */
+  private tablePage(query: TableRowsQuery): TablePage | null {
+    try {
+      return this.kernel?.tableRows(query) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Starts the next queued cell when the kernel is free. */
   private next(): void {
     if (this.running) return;
@@ -113,6 +146,7 @@ export class KernelWorkerSession {
     const finished = kernel
       .execute(request.code, {
         executionCount: request.executionCount,
+        cellId: request.cellId,
         // Also after the cell ended: a callback it left behind still writes to it.
         onOutput: (output) => this.post({ type: 'output', ...ids, output }),
         signal: controller.signal,

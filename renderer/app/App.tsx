@@ -18,6 +18,7 @@ import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
 import { useCommandModeKeys } from './use-command-mode-keys';
 import { useNotebookSession } from './use-notebook-session';
+import { VariableInspector } from './VariableInspector';
 
 type Props = { host: HostClient; kernel: KernelClient };
 
@@ -148,6 +149,7 @@ export function App({ host, kernel }: Props) {
             onSelect={(cellId) => dispatch({ type: 'select', cellId, mode: 'command' })}
           />
         )}
+        {panel === 'variables' && <VariableInspector kernel={kernel} />}
         <main className="notebook" aria-label="Notebook cells">
           {cells.map((cell, index) => (
             <CellView

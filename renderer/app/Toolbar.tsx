@@ -40,6 +40,13 @@ export function Toolbar(props: Props) {
       >
         Find
       </button>
+      <button
+        type="button"
+        onClick={() => onTogglePanel('variables')}
+        title="The kernel's variables: type, shape, size"
+      >
+        Variables
+      </button>
       <span className="toolbar-title" title={path ?? 'unsaved notebook'}>
         {path ?? 'Untitled'}
         {dirty ? ' •' : ''}

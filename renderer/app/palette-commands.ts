@@ -46,5 +46,6 @@ export function paletteCommands(
     { label: 'Find and replace', shortcut: 'F', run: () => panels.toggle('find') },
     { label: 'Table of contents', run: () => panels.toggle('contents') },
     { label: 'Show files', run: () => panels.toggle('files') },
+    { label: 'Show variables', run: () => panels.toggle('variables') },
   ];
 }

@@ -4,10 +4,12 @@
  * output, runs cells one at a time in order, and records every call. With `hold: true` each
  * cell stays running until `release()` or `interrupt()`, to test the states in between. Like
  * the worker client, `interrupt()` and `restart()` end the cells running or queued then, and
- * run the cells executed after them.
+ * run the cells executed after them. `inspectVariables()` answers with `variables`, which a test
+ * may change between calls; `tableRows()` with what `tableRows` gives (by default: no table is
+ * kept).
  */
 import type { Output } from '../../core/outputs';
-import type { KernelInfo } from '../../core/protocol';
+import type { KernelInfo, TablePage, TableRowsQuery, VariableInfo } from '../../core/protocol';
 import { evaluateArithmetic } from './fake-arithmetic';
 import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
 
@@ -18,6 +20,8 @@ export type FakeKernelOptions = {
   /** What a cell produces; the default answers arithmetic (see above). */
   evaluate?: (request: ExecuteRequest) => FakeCellResult;
   hold?: boolean;
+  variables?: VariableInfo[];
+  tableRows?: (query: TableRowsQuery) => TablePage | null;
 };
 
 export type FakeKernelClient = KernelClient & {
@@ -25,8 +29,12 @@ export type FakeKernelClient = KernelClient & {
     execute: ExecuteRequest[];
     interrupt: number;
     restart: number;
+    inspectVariables: number;
+    tableRows: TableRowsQuery[];
     dispose: number;
   };
+  /** What `inspectVariables()` answers. */
+  variables: VariableInfo[];
   /** Lets the held running cell finish. */
   release(): void;
   /** Resolves once no cell is queued or running (after the events already due). */
@@ -41,7 +49,14 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
   const info = options.info ?? FAKE_KERNEL_INFO;
   const evaluate = options.evaluate ?? evaluateCell;
   const listeners = new Set<(event: KernelClientEvent) => void>();
-  const calls = { execute: [] as ExecuteRequest[], interrupt: 0, restart: 0, dispose: 0 };
+  const calls = {
+    execute: [] as ExecuteRequest[],
+    interrupt: 0,
+    restart: 0,
+    inspectVariables: 0,
+    tableRows: [] as TableRowsQuery[],
+    dispose: 0,
+  };
   const queue: ExecuteRequest[] = [];
   let running: ExecuteRequest | null = null;
   let idleWaiters: (() => void)[] = [];
@@ -93,9 +108,10 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
     next();
   }
 
-  return {
+  const client: FakeKernelClient = {
     ready: Promise.resolve(info),
     calls,
+    variables: options.variables ?? [],
     execute(request) {
       calls.execute.push(request);
       emit({
@@ -126,6 +142,14 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
       emit({ type: 'ready', info });
       return info;
     },
+    async inspectVariables() {
+      calls.inspectVariables++;
+      return client.variables;
+    },
+    async tableRows(query) {
+      calls.tableRows.push(query);
+      return options.tableRows?.(query) ?? null;
+    },
     dispose() {
       calls.dispose++;
       listeners.clear();
@@ -139,6 +163,7 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
     },
     emit,
   };
+  return client;
 }
 
 /** `1 + 1` → an execute_result `2`; empty code → nothing; anything else → an error. */

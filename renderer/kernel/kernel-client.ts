@@ -3,7 +3,13 @@
  * Events are the kernel protocol's (core/protocol.ts) plus the client's own: loading progress,
  * and a restart that lost the kernel's state (after an interrupt that needed it, or on request).
  */
-import type { KernelEvent, KernelInfo } from '../../core/protocol';
+import type {
+  KernelEvent,
+  KernelInfo,
+  TablePage,
+  TableRowsQuery,
+  VariableInfo,
+} from '../../core/protocol';
 
 export type KernelClientEvent =
   | KernelEvent
@@ -40,5 +46,17 @@ export interface KernelClient {
    * `interrupted`. Cells executed after it run on the new kernel.
    */
   restart(): Promise<KernelInfo>;
+  /**
+   * The variables the user's cells declared, by name. Answered while no cell runs and while one
+   * waits on an `await`; a cell busy in synchronous code delays the answer until it ends. A
+   * kernel that is starting, restarting or failed has none (the list is empty).
+   */
+  inspectVariables(): Promise<VariableInfo[]>;
+  /**
+   * Rows of a table output the kernel keeps (its bundle's `quarry.result_id`), in the result's
+   * order or sorted over the whole result; null when the kernel does not keep it (any more: it
+   * restarted, or let it go). Answered like `inspectVariables`.
+   */
+  tableRows(query: TableRowsQuery): Promise<TablePage | null>;
   dispose(): void;
 }

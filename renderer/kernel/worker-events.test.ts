@@ -40,6 +40,32 @@ describe('parseFromKernelWorker', () => {
         operation: 'datafiles.resolve',
         request: { pattern: 'data/*.csv' },
       },
+      {
+        type: 'variables',
+        requestId: 'v1',
+        variables: [
+          {
+            name: 'n',
+            type: 'number',
+            shape: null,
+            size: { bytes: 8, exact: false },
+            preview: '1',
+          },
+          {
+            name: 't',
+            type: 'Tensor',
+            shape: [2, 3],
+            size: { bytes: 24, exact: true },
+            preview: 'float32',
+          },
+        ],
+      },
+      {
+        type: 'table-rows',
+        requestId: 't1',
+        page: { offset: 0, rows: [{ i: 3, v: 9 }], indices: [3] },
+      },
+      { type: 'table-rows', requestId: 't2', page: null },
     ];
     for (const message of valid) expect(parseFromKernelWorker(message)).toEqual(message);
   });
@@ -60,6 +86,20 @@ describe('parseFromKernelWorker', () => {
       { type: 'done', ...ids, status: 'done', durationMs: '1', errorLocation: null },
       { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: { line: 1 } },
       { type: 'host-request', id: 1, operation: 'datafiles.resolve', request: {} },
+      { type: 'variables', variables: [] },
+      {
+        type: 'variables',
+        requestId: 'v1',
+        variables: [{ name: 'x', type: 'Array', shape: [-1], size: null, preview: null }],
+      },
+      {
+        type: 'variables',
+        requestId: 'v1',
+        variables: [{ name: 'x', type: 'number', shape: null, size: { bytes: 8 }, preview: null }],
+      },
+      { type: 'table-rows', requestId: 't1' },
+      { type: 'table-rows', requestId: 't1', page: { offset: 0, rows: [{}], indices: [] } },
+      { type: 'table-rows', requestId: 't1', page: { offset: 0, rows: [1], indices: [0] } },
     ];
     for (const message of invalid)
       expect(parseFromKernelWorker(message), JSON.stringify(message)).toBeNull();

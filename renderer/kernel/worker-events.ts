@@ -10,7 +10,13 @@ import {
   type KernelHostOperation,
 } from '../../core/kernel-worker-protocol';
 import type { Output } from '../../core/outputs';
-import type { CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
+import type {
+  CellLocation,
+  CellRunStatus,
+  KernelInfo,
+  TablePage,
+  VariableInfo,
+} from '../../core/protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -55,6 +61,16 @@ export function parseFromKernelWorker(data: unknown): FromKernelWorker | null {
     }
     case 'host-request':
       return parseHostRequest(data);
+    case 'variables': {
+      const { variables } = data;
+      if (!isString(requestId) || !Array.isArray(variables)) return null;
+      return variables.every(isVariableInfo) ? { type: kind, requestId, variables } : null;
+    }
+    case 'table-rows': {
+      const { page } = data;
+      if (!isString(requestId) || (page !== null && !isTablePage(page))) return null;
+      return { type: kind, requestId, page };
+    }
     default:
       kind satisfies never;
       return null;
@@ -83,6 +99,31 @@ export function isKernelHostOperation(value: string): value is KernelHostOperati
 
 function isKernelInfo(value: unknown): value is KernelInfo {
   return isObject(value) && isString(value.sqlEngine) && isString(value.tfBackend);
+}
+
+function isVariableInfo(value: unknown): value is VariableInfo {
+  if (!isObject(value) || !isString(value.name) || !isString(value.type)) return false;
+  const { shape, size, preview } = value;
+  const shapeOk = shape === null || (Array.isArray(shape) && shape.every(isCount));
+  const sizeOk =
+    size === null || (isObject(size) && isCount(size.bytes) && typeof size.exact === 'boolean');
+  return shapeOk && sizeOk && (preview === null || isString(preview));
+}
+
+function isTablePage(value: unknown): value is TablePage {
+  if (!isObject(value) || !isCount(value.offset)) return false;
+  const { rows, indices } = value;
+  return (
+    Array.isArray(rows) &&
+    Array.isArray(indices) &&
+    rows.length === indices.length &&
+    rows.every(isObject) &&
+    indices.every(isCount)
+  );
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function isCellLocation(value: unknown): value is CellLocation {

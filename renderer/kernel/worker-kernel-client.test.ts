@@ -431,6 +431,52 @@ describe('worker kernel client', () => {
     expect(uncaught).toHaveBeenCalledWith(new Error('listener bug'), 'uncaughtException');
   });
 
+  it('answers inspectVariables with the worker’s reply, also while a cell runs', async () => {
+    worker().ready();
+    execute(1);
+    worker().running(1);
+    const asked = client.inspectVariables();
+    const request = worker().posted.at(-1);
+    expect(request).toMatchObject({ type: 'inspect-variables' });
+    const variable = { name: 'x', type: 'number', shape: null, size: null, preview: '1' };
+    worker().send({
+      type: 'variables',
+      requestId: request?.type === 'inspect-variables' ? request.requestId : '',
+      variables: [variable],
+    });
+    await expect(asked).resolves.toEqual([variable]);
+    // A reply is not a cell event.
+    expect(summary()).toEqual(['ready', 'r1 queued', 'r1 running']);
+  });
+
+  it('an inspectVariables the replaced worker never answered resolves empty', async () => {
+    worker().ready();
+    execute(1, 'while (true) {}');
+    worker().running(1);
+    const asked = client.inspectVariables();
+    client.interrupt();
+    vi.advanceTimersByTime(1000);
+    expect(workers).toHaveLength(2);
+    await expect(asked).resolves.toEqual([]);
+  });
+
+  it('asks the worker for rows of a kept table; a disposed client has none', async () => {
+    worker().ready();
+    const query = { resultId: 'k-1', offset: 200, limit: 200, sort: null };
+    const asked = client.tableRows(query);
+    const request = worker().posted.at(-1);
+    expect(request).toMatchObject({ type: 'table-rows', ...query });
+    const page = { offset: 200, rows: [{ i: 200 }], indices: [200] };
+    worker().send({
+      type: 'table-rows',
+      requestId: request?.type === 'table-rows' ? request.requestId : '',
+      page,
+    });
+    await expect(asked).resolves.toEqual(page);
+    client.dispose();
+    await expect(client.tableRows(query)).resolves.toBeNull();
+  });
+
   it('dispose terminates the worker and stops the events', () => {
     const unsubscribeSeen: string[] = [];
     const unsubscribe = client.subscribe((e) => unsubscribeSeen.push(e.type));

@@ -16,11 +16,19 @@
  */
 import type { HostClient } from '../../core/host-contract';
 import type { KernelWorkerConfig, ToKernelWorker } from '../../core/kernel-worker-protocol';
-import type { KernelInfo } from '../../core/protocol';
+import type {
+  KernelInfo,
+  KernelQuery,
+  KernelReply,
+  TablePage,
+  TableRowsQuery,
+  VariableInfo,
+} from '../../core/protocol';
 import { CellTracker } from './cell-tracker';
 import { answerHostRequest } from './host-relay';
 import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
 import { Deferred } from './deferred';
+import { PendingReplies } from './pending-replies';
 import { parseFromKernelWorker } from './worker-events';
 
 /** What the client needs of a Worker (a DOM `Worker` is one; tests pass a fake). */
@@ -52,6 +60,7 @@ export function createWorkerKernelClient(options: WorkerKernelClientOptions): Ke
 
 class WorkerKernelClient implements KernelClient {
   private readonly cells = new CellTracker();
+  private readonly replies = new PendingReplies();
   private readonly listeners = new Set<(event: KernelClientEvent) => void>();
   private readonly graceMs: number;
   private readySignal = new Deferred<KernelInfo>();
@@ -117,11 +126,35 @@ class WorkerKernelClient implements KernelClient {
     return this.ready;
   }
 
+  inspectVariables(): Promise<VariableInfo[]> {
+    return this.ask(
+      (requestId) => ({ type: 'inspect-variables', requestId }),
+      (reply) => (reply?.type === 'variables' ? reply.variables : []),
+    );
+  }
+
+  tableRows(query: TableRowsQuery): Promise<TablePage | null> {
+    return this.ask(
+      (requestId) => ({ type: 'table-rows', requestId, ...query }),
+      (reply) => (reply?.type === 'table-rows' ? reply.page : null),
+    );
+  }
+
   dispose(): void {
     this.disposed = true;
     this.clearStopping();
     this.worker.terminate();
+    this.replies.abandonAll();
     this.listeners.clear();
+  }
+
+  /** Sends a request that the worker replies to; unanswered (`null`) if it never can. */
+  private ask<T>(
+    request: (requestId: string) => KernelQuery,
+    read: (reply: KernelReply | null) => T,
+  ): Promise<T> {
+    if (this.disposed || this.loadFailure) return Promise.resolve(read(null));
+    return this.replies.ask((requestId) => this.worker.postMessage(request(requestId)), read);
   }
 
   private spawn(): KernelWorkerHandle {
@@ -166,6 +199,9 @@ class WorkerKernelClient implements KernelClient {
         this.stopping?.ids.delete(message.requestId);
         if (this.stopping?.ids.size === 0) this.clearStopping();
         return this.emit(message);
+      case 'variables':
+      case 'table-rows':
+        return this.replies.answer(message);
       case 'host-request':
         void answerHostRequest(this.options.hostClient, message).then((response) => {
           if (worker === this.worker) worker.postMessage(response);
@@ -185,6 +221,7 @@ class WorkerKernelClient implements KernelClient {
     const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
     this.loadFailure = `the kernel worker could not start${detail ? `: ${detail}` : ''}`;
     this.readySignal.reject(new Error(this.loadFailure));
+    this.replies.abandonAll();
     this.failPending(this.loadFailure);
   }
 
@@ -220,6 +257,7 @@ class WorkerKernelClient implements KernelClient {
     const stopped = new Set(this.stopping?.ids ?? this.cells.pendingIds());
     this.clearStopping();
     this.worker.terminate();
+    this.replies.abandonAll();
     for (const event of this.cells.interrupt(stopped, performance.now())) this.emit(event);
     this.restartRequested = false;
     this.loadFailure = null;

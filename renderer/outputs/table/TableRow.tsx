@@ -1,6 +1,7 @@
 /**
  * One data row. Memoised: while scrolling, rows that stay in the window keep their DOM and are not
- * re-rendered; only rows entering it are built.
+ * re-rendered; only rows entering it are built. A row still on its way from the kernel shows as
+ * a pending row of empty cells.
  */
 import { memo } from 'react';
 import { formatCellValue } from './format';
@@ -39,3 +40,14 @@ export const TableRow = memo(function TableRow({ row, index, position, columns }
     </div>
   );
 });
+
+export function PendingRow({ position, columns }: Pick<TableRowProps, 'position' | 'columns'>) {
+  return (
+    <div role="row" aria-rowindex={position + 2} aria-busy="true" className="qt-row qt-pending">
+      <div className="qt-gutter" aria-hidden="true" />
+      {columns.map((column) => (
+        <div key={column.index} role="cell" className="qt-cell" />
+      ))}
+    </div>
+  );
+}

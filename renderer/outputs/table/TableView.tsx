@@ -3,14 +3,16 @@
  * container holds a sticky header and a spacer as tall as all rows; only the rows in view (plus
  * overscan) exist in the DOM, moved into place by one transform. Scrolling changes a single piece
  * of state, the rendered range, and only when the view leaves it, so 100k rows scroll like 30.
+ * Rows come from the table or, for a result the kernel keeps, from the kernel (use-table-rows.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { columnWidths, gutterWidth } from './column-widths';
 import { canvasMeasure } from './measure-text';
-import { nextSort, sortRows, type SortState } from './sort';
+import { nextSort, type SortState } from './sort';
 import { shapeNote, type TableModel } from './table-model';
 import { TableHeader } from './TableHeader';
-import { TableRow } from './TableRow';
+import { PendingRow, TableRow } from './TableRow';
+import { useTableRows } from './use-table-rows';
 import { nextRange, visibleRange, type RowRange } from './virtual';
 import './table.css';
 
@@ -24,31 +26,30 @@ const SCROLLBAR_PX = 14;
 
 export function TableView({ table }: { table: TableModel }) {
   const { columns, rows } = table;
-  const rowCount = rows.length;
   const [sort, setSort] = useState<SortState>(null);
-  const order = useMemo(
-    () => (sort ? sortRows(rows, columns[sort.column], sort.direction) : null),
-    [rows, columns, sort],
-  );
-  const template = useMemo(() => {
-    const measure = canvasMeasure();
-    const widths = [gutterWidth(rowCount, measure), ...columnWidths(columns, rows, measure)];
-    return {
-      columns: widths.map((w) => `${w}px`).join(' '),
-      width: widths.reduce((a, b) => a + b, 0),
-    };
-  }, [columns, rows, rowCount]);
-
   const scroller = useRef<HTMLDivElement>(null);
   const [range, setRange] = useState<RowRange>(() =>
     visibleRange({
       scrollTop: 0,
       viewportHeight: MAX_VISIBLE_ROWS * ROW_HEIGHT,
       rowHeight: ROW_HEIGHT,
-      rowCount,
+      rowCount: rows.length,
       overscan: OVERSCAN,
     }),
   );
+  const shown = useTableRows(table, sort, range);
+  const rowCount = shown.count;
+  const template = useMemo(() => {
+    const measure = canvasMeasure();
+    // Rows paged from the kernel are numbered up to the whole result's count.
+    const numbered = rowCount > rows.length ? table.totalRows : rowCount;
+    const widths = [gutterWidth(numbered, measure), ...columnWidths(columns, rows, measure)];
+    return {
+      columns: widths.map((w) => `${w}px`).join(' '),
+      width: widths.reduce((a, b) => a + b, 0),
+    };
+  }, [columns, rows, rowCount, table.totalRows]);
+
   const update = useCallback(() => {
     const el = scroller.current;
     if (!el) return;
@@ -78,11 +79,17 @@ export function TableView({ table }: { table: TableModel }) {
 
   return (
     <div className="qt">
+      {shown.partialSort && (
+        <p className="qt-note" role="note">
+          Sorted the {rows.length.toLocaleString('en-US')} saved rows only: the kernel no longer
+          holds all {table.totalRows.toLocaleString('en-US')}. Run the cell again to sort them all.
+        </p>
+      )}
       <div
         ref={scroller}
         className="qt-scroll"
         role="table"
-        aria-label={`Table, ${shapeNote(table)}`}
+        aria-label={`Table, ${shapeNote(table, rowCount)}`}
         aria-rowcount={rowCount + 1}
         aria-colcount={columns.length}
         // Focusable so the keyboard can scroll it.
@@ -107,25 +114,27 @@ export function TableView({ table }: { table: TableModel }) {
               style={{ transform: `translateY(${range.start * ROW_HEIGHT}px)` }}
             >
               {visible.map((position) => {
-                const index = order ? order[position] : position;
-                return (
+                const row = shown.rowAt(position);
+                // Keyed by slot, not by row: a row scrolled in takes the DOM nodes of one
+                // scrolled out (text updates instead of new elements), and rows that stay keep
+                // their slot and are skipped by memo.
+                return row ? (
                   <TableRow
-                    // Keyed by slot, not by row: a row scrolled in takes the DOM nodes of one
-                    // scrolled out (text updates instead of new elements), and rows that stay
-                    // keep their slot and are skipped by memo.
                     key={position % slots}
-                    row={rows[index]}
-                    index={index}
+                    row={row.row}
+                    index={row.index}
                     position={position}
                     columns={columns}
                   />
+                ) : (
+                  <PendingRow key={position % slots} position={position} columns={columns} />
                 );
               })}
             </div>
           </div>
         </div>
       </div>
-      <div className="qt-footer">{shapeNote(table)}</div>
+      <div className="qt-footer">{shapeNote(table, rowCount)}</div>
     </div>
   );
 }

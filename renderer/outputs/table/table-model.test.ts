@@ -18,7 +18,20 @@ describe('parseTable', () => {
       ['s', 'string', false],
     ]);
     expect(table?.totalRows).toBe(1000);
+    expect(table?.resultId).toBeNull();
     expect(table && shapeNote(table)).toBe('1,000 rows × 2 columns (first 1 shown)');
+    expect(table && shapeNote(table, 1000)).toBe('1,000 rows × 2 columns');
+  });
+
+  it('reads the name the kernel keeps the result under', () => {
+    const kept = parseTable({
+      schema: { fields: [] },
+      data: [],
+      quarry: { total_rows: 10, result_id: 'k1-2' },
+    });
+    expect(kept?.resultId).toBe('k1-2');
+    const odd = parseTable({ schema: { fields: [] }, data: [], quarry: { result_id: 7 } });
+    expect(odd?.resultId).toBeNull();
   });
 
   it('rejects malformed bundles and distrusts impossible totals', () => {

@@ -20,6 +20,11 @@ export type TableModel = {
   rows: readonly unknown[];
   /** Rows of the whole result: more than `rows.length` when the kernel sent only the first ones. */
   totalRows: number;
+  /**
+   * The name the kernel keeps the whole result under (`quarry.result_id`), to page through and
+   * sort it there; null for a table from a file or another tool.
+   */
+  resultId: string | null;
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -53,7 +58,8 @@ export function parseTable(value: unknown): TableModel | null {
     typeof total === 'number' && Number.isInteger(total) && total >= value.data.length
       ? total
       : value.data.length;
-  return { columns, rows: value.data, totalRows };
+  const resultId = typeof quarry.result_id === 'string' ? quarry.result_id : null;
+  return { columns, rows: value.data, totalRows, resultId };
 }
 
 /** A row's value in `column`: rows are objects keyed by name, or arrays in schema order. */
@@ -63,11 +69,10 @@ export function cellOf(row: unknown, column: Column): unknown {
   return undefined;
 }
 
-/** "N rows × M columns", with "(first K shown)" when only the first rows were sent. */
-export function shapeNote(table: TableModel): string {
+/** "N rows × M columns", with "(first K shown)" when the view shows only the first K rows. */
+export function shapeNote(table: TableModel, shown = table.rows.length): string {
   const n = table.totalRows;
   const m = table.columns.length;
   const size = `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} × ${m} ${m === 1 ? 'column' : 'columns'}`;
-  const shown = table.rows.length;
   return shown < n ? `${size} (first ${shown.toLocaleString('en-US')} shown)` : size;
 }
