@@ -32,9 +32,15 @@ function utf16Offset(text: string, byteOffset: number): number {
   return i;
 }
 
-/** Where the first string literal whose value the message quotes stands in `sqlText`. */
+/**
+ * Where the first string literal whose value the message quotes stands in `sqlText`. DuckDB
+ * quotes names in double quotes; the browser build's file system in single ones (`Opening file
+ * 'data/x.csv' failed`).
+ */
 function quotedLiteralOffset(message: string, sqlText: string): number | null {
-  const quoted = new Set([...message.matchAll(/"([^"]+)"/g)].map((match) => match[1]));
+  const quoted = new Set(
+    [...message.matchAll(/"([^"]+)"|'([^']+)'/g)].map((match) => match[1] ?? match[2]),
+  );
   if (quoted.size === 0) return null;
   const literal = tokenizeSql(sqlText).find((t) => t.kind === 'string' && quoted.has(t.value));
   return literal?.start ?? null;
