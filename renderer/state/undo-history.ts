@@ -23,31 +23,27 @@ export type Stepped = { history: UndoHistory; cells: Cell[]; restoredIds: string
 
 /** Undoes the last edit against `current`; null when there is nothing to undo. */
 export function undoEdit(history: UndoHistory, current: Cell[]): Stepped | null {
-  const edit = history.undo[history.undo.length - 1];
-  if (!edit) return null;
-  const cells = revert(edit, current);
-  return {
-    cells,
-    restoredIds: changedIds(edit),
-    history: {
-      undo: history.undo.slice(0, -1),
-      redo: [...history.redo, { from: current, to: cells }],
-    },
-  };
+  return step(history, current, 'undo');
 }
 
 /** Redoes the last undone edit against `current`; null when there is nothing to redo. */
 export function redoEdit(history: UndoHistory, current: Cell[]): Stepped | null {
-  const edit = history.redo[history.redo.length - 1];
+  return step(history, current, 'redo');
+}
+
+/** Takes the top edit off one stack, reverts it, and puts its inverse on the other stack. */
+function step(history: UndoHistory, current: Cell[], from: 'undo' | 'redo'): Stepped | null {
+  const to = from === 'undo' ? 'redo' : 'undo';
+  const edit = history[from][history[from].length - 1];
   if (!edit) return null;
   const cells = revert(edit, current);
+  const inverse: StructuralEdit = { from: current, to: cells };
+  const popped = history[from].slice(0, -1);
+  const pushed = [...history[to], inverse].slice(-UNDO_DEPTH);
   return {
     cells,
     restoredIds: changedIds(edit),
-    history: {
-      undo: [...history.undo, { from: current, to: cells }].slice(-UNDO_DEPTH),
-      redo: history.redo.slice(0, -1),
-    },
+    history: from === 'undo' ? { undo: popped, redo: pushed } : { undo: pushed, redo: popped },
   };
 }
 

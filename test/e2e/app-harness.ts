@@ -4,10 +4,11 @@
  * Screenshots go to dist/e2e-screenshots/ for a human to look at.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { notebookJson } from '../notebook-json';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = path.join(ROOT, 'dist', 'e2e-screenshots');
@@ -163,4 +164,48 @@ export async function appendCodeCell(page: Page, source: string): Promise<number
   const n = await selectedCellNumber(page);
   await typeKeys(page, source);
   return n;
+}
+
+export type AppSession = {
+  dir: string;
+  server: Server;
+  browser: Browser;
+  page: Page;
+  stop(): Promise<void>;
+};
+
+/**
+ * The app on a fresh workspace (the sample notebook and its data), with the kernel idle. A
+ * test's own notebook is written by `notebook` (given the workspace folder, it returns the
+ * file's path); by default the sample notebook opens.
+ */
+export async function startAppSession(
+  notebook: (dir: string) => string = (dir) => path.join(dir, 'churn.ipynb'),
+): Promise<AppSession> {
+  const workspace = makeWorkspace();
+  const server = await startServer(notebook(workspace.dir), workspace.stateDir);
+  const browser = await launchBrowser();
+  const page = await openApp(browser, server.url);
+  await waitForKernel(page);
+  return {
+    dir: workspace.dir,
+    server,
+    browser,
+    page,
+    stop: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Writes a notebook file of `cells` (test/notebook-json.ts) into `dir`; returns its path. */
+export function writeNotebookFile(
+  dir: string,
+  name: string,
+  cells: Parameters<typeof notebookJson>[0],
+): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, notebookJson(cells));
+  return file;
 }

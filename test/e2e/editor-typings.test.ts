@@ -4,25 +4,19 @@
  * declared to the TypeScript cells, following renames. Needs `npm run build` and /usr/bin/chromium.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSampleData } from '../../samples/generate-data';
 import {
   CHROMIUM,
-  launchBrowser,
-  makeWorkspace,
-  openApp,
   screenshot,
   selectedCellNumber,
-  startServer,
-  waitForKernel,
-  type Server,
+  startAppSession,
+  type AppSession,
 } from './app-harness';
 
 const available = existsSync(CHROMIUM);
-let browser: Browser;
-let server: Server;
+let app: AppSession;
 let page: Page;
 
 const cell = (n: number) => page.getByRole('region', { name: `Cell ${n}`, exact: true });
@@ -57,17 +51,11 @@ async function expectNoErrors(where: Locator): Promise<void> {
 describe.skipIf(!available)('TypeScript checking in the editor (Chromium)', () => {
   beforeAll(async () => {
     await ensureSampleData();
-    const workspace = makeWorkspace();
-    server = await startServer(path.join(workspace.dir, 'churn.ipynb'), workspace.stateDir);
-    browser = await launchBrowser();
-    page = await openApp(browser, server.url);
-    await waitForKernel(page);
+    app = await startAppSession();
+    page = app.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('flags a mistake, so the checks below see a checker that has run', async () => {
     await page.getByRole('button', { name: 'Add code cell' }).click();

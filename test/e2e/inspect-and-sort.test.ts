@@ -3,40 +3,30 @@
  * (issue "the notebook a JupyterLab user trusts in the first hour"). Needs `npm run build` and
  * /usr/bin/chromium.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHROMIUM,
-  launchBrowser,
-  makeWorkspace,
-  openApp,
+  finishedStatus,
+  outputRegion,
   screenshot,
-  startServer,
+  startAppSession,
   typeInEditor,
   typeKeys,
   waitForKernel,
-  type Server,
+  writeNotebookFile,
+  type AppSession,
 } from './app-harness';
 
 const available = existsSync(CHROMIUM);
-let browser: Browser;
-let server: Server;
+let app: AppSession;
 let page: Page;
 
-const cell = (n: number) => page.getByRole('region', { name: `Cell ${n}`, exact: true });
-const output = (n: number) =>
-  page.getByRole('region', { name: `Output of cell ${n}`, exact: true });
+const output = (n: number) => outputRegion(page, n);
 const variables = () => page.getByRole('complementary', { name: 'Variables' });
 
-async function finished(n: number): Promise<string> {
-  await cell(n)
-    .getByLabel('Cell status')
-    .filter({ hasText: /^(done|error|interrupted)/ })
-    .waitFor({ timeout: 60_000 });
-  return (await cell(n).getByLabel('Cell status').textContent()) ?? '';
-}
+const finished = (n: number) => finishedStatus(page, n);
 
 /** The cells of a table's first data row (row 0 is the header), or of its last rendered one. */
 async function firstRow(n: number, which: 'first' | 'last' = 'first'): Promise<string[]> {
@@ -54,31 +44,7 @@ async function variableRow(name: string): Promise<string[]> {
 }
 
 function writeNotebook(dir: string): string {
-  const file = path.join(dir, 'inspect-and-sort.ipynb');
-  const code = (id: string) => ({
-    id,
-    cell_type: 'code',
-    metadata: {},
-    source: '',
-    outputs: [],
-    execution_count: null,
-  });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {
-        kernelspec: {
-          name: 'quarry-typescript',
-          display_name: 'TypeScript (Quarry)',
-          language: 'typescript',
-        },
-      },
-      cells: [code('c1'), code('c2'), code('c3')],
-    }),
-  );
-  return file;
+  return writeNotebookFile(dir, 'inspect-and-sort.ipynb', ['', '', '']);
 }
 
 // (i * 7919) % 100003 over i < 100000: the whole result's maximum is 100002 (at i = 52685); the
@@ -91,17 +57,11 @@ const SAVED_MAX = values.slice(0, 500).reduce((a, b) => Math.max(a, b));
 
 describe.skipIf(!available)('variable inspector and sorting in the kernel (Chromium)', () => {
   beforeAll(async () => {
-    const workspace = makeWorkspace();
-    server = await startServer(writeNotebook(workspace.dir), workspace.stateDir);
-    browser = await launchBrowser();
-    page = await openApp(browser, server.url);
-    await waitForKernel(page);
+    app = await startAppSession(writeNotebook);
+    page = app.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('lists the user’s variables with type, shape, size and value, and follows new cells', async () => {
     await typeInEditor(

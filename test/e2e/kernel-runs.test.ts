@@ -4,33 +4,27 @@
  * never writes into a newer run, integers bind as integers, SQL errors show once at their line.
  * Needs `npm run build` and /usr/bin/chromium.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeNotebookJson } from '../notebook-json';
 import {
   appendCodeCell,
   cellRegion,
   CHROMIUM,
   finishedStatus,
-  launchBrowser,
-  makeWorkspace,
-  openApp,
   outputRegion,
   readableText,
   screenshot,
   selectedCellNumber,
-  startServer,
   typeInEditor,
+  startAppSession,
   typeKeys,
-  waitForKernel,
-  type Server,
+  writeNotebookFile,
+  type AppSession,
 } from './app-harness';
 
 const available = existsSync(CHROMIUM);
-let browser: Browser;
-let server: Server;
+let app: AppSession;
 let page: Page;
 
 const cell = (n: number) => cellRegion(page, n);
@@ -60,19 +54,13 @@ async function highlightedLine(n: number): Promise<number | null> {
 
 describe.skipIf(!available)('kernel runs typed key by key (Chromium)', () => {
   beforeAll(async () => {
-    const workspace = makeWorkspace();
-    const notebook = path.join(workspace.dir, 'runs.ipynb');
-    writeFileSync(notebook, codeNotebookJson(['const ready = true']));
-    server = await startServer(notebook, workspace.stateDir);
-    browser = await launchBrowser();
-    page = await openApp(browser, server.url);
-    await waitForKernel(page);
+    app = await startAppSession((dir) =>
+      writeNotebookFile(dir, 'runs.ipynb', ['const ready = true']),
+    );
+    page = app.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('6. binds integers as integers: range(${250000}) and a list of them', async () => {
     const n = await appendCodeCell(

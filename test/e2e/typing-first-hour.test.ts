@@ -3,32 +3,27 @@
  * editor shows"): what runs and saves is what the editor shows, kind changes never drop keys,
  * shortcuts survive a delete, structural edits undo. Needs `npm run build` and /usr/bin/chromium.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendCodeCell,
   cellRegion,
   CHROMIUM,
   finishedStatus,
-  launchBrowser,
-  makeWorkspace,
-  openApp,
   outputRegion,
   readableText,
   screenshot,
   selectedCellNumber,
-  startServer,
   typeInEditor,
+  startAppSession,
   typeKeys,
-  waitForKernel,
-  type Server,
+  writeNotebookFile,
+  type AppSession,
 } from './app-harness';
 
 const available = existsSync(CHROMIUM);
-let browser: Browser;
-let server: Server;
+let app: AppSession;
 let page: Page;
 let notebookPath: string;
 
@@ -52,57 +47,24 @@ const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==';
 
 function writeNotebook(dir: string): string {
-  const file = path.join(dir, 'first-hour.ipynb');
-  const code = (id: string, source: string) => ({
-    id,
-    cell_type: 'code',
-    metadata: {},
-    source,
-    outputs: [],
-    execution_count: null,
-  });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: {
-        kernelspec: {
-          name: 'quarry-typescript',
-          display_name: 'TypeScript (Quarry)',
-          language: 'typescript',
-        },
-      },
-      cells: [
-        {
-          id: 'md',
-          cell_type: 'markdown',
-          metadata: {},
-          source: '# First hour\n## Typing\n![red dot](attachment:dot.png)',
-          attachments: { 'dot.png': { 'image/png': PNG } },
-        },
-        code('c1', 'const x = 40'),
-        code('c2', 'x + 1'),
-      ],
-    }),
-  );
-  return file;
+  return writeNotebookFile(dir, 'first-hour.ipynb', [
+    {
+      cell_type: 'markdown',
+      source: '# First hour\n## Typing\n![red dot](attachment:dot.png)',
+      attachments: { 'dot.png': { 'image/png': PNG } },
+    },
+    'const x = 40',
+    'x + 1',
+  ]);
 }
 
 describe.skipIf(!available)('typing and the first hour, key by key (Chromium)', () => {
   beforeAll(async () => {
-    const workspace = makeWorkspace();
-    notebookPath = writeNotebook(workspace.dir);
-    server = await startServer(notebookPath, workspace.stateDir);
-    browser = await launchBrowser();
-    page = await openApp(browser, server.url);
-    await waitForKernel(page);
+    app = await startAppSession((dir) => (notebookPath = writeNotebook(dir)));
+    page = app.page;
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => app?.stop());
 
   it('1. runs what the editor shows: Ctrl+A, type, Ctrl+Enter at once', async () => {
     await typeInEditor(page, 2, 'const x = 41');
