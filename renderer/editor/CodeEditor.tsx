@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { CellLocation } from '../../core/protocol';
-import { editorCommandForKey, type EditorCommand } from './editor-keys';
+import { completionListOpen, editorCommandForKey, type EditorCommand } from './editor-keys';
 import type { LiveSources } from './live-sources';
 import { cellModelUri, monaco } from './monaco-setup';
 
@@ -82,7 +82,9 @@ export function CodeEditor(props: Props) {
         if (!command) return;
         event.preventDefault();
         event.stopPropagation();
-        editor.trigger('quarry', 'hideSuggestWidget', null);
+        // The completion list closes when a cell runs; only when open, as hiding it costs a
+        // frame of relayout (measured by bench #5).
+        if (completionListOpen(editor)) editor.trigger('quarry', 'hideSuggestWidget', null);
         latest.current.onCommand(command);
       }),
       editor.onDidChangeModelContent(() => {

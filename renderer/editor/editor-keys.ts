@@ -65,6 +65,10 @@ function selectionOffsets(editor: Editor): number[] {
 const OPEN_WIDGETS =
   '.suggest-widget.visible, .find-widget.visible, .parameter-hints-widget.visible';
 
+export function completionListOpen(editor: Editor): boolean {
+  return editor.getDomNode()?.querySelector('.suggest-widget.visible') != null;
+}
+
 /** The completion list, parameter hints or find widget is open and owns Escape and arrows. */
 function widgetOpen(editor: Editor): boolean {
   const node = editor.getDomNode();
