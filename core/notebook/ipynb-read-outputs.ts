@@ -4,7 +4,7 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { Output } from '../outputs';
-import { describeJson } from './errors';
+import { describeJson, quoteExcerpt } from './errors';
 import { executionCount, extraKeys, invalid, objectField } from './ipynb-fields';
 import { isJsonMime, isStringList, joinMultiline } from './lines';
 
@@ -100,5 +100,5 @@ function required(raw: JsonObject, key: string, where: string): JsonValue {
 }
 
 function shown(value: JsonValue): string {
-  return typeof value === 'string' ? JSON.stringify(value) : describeJson(value);
+  return typeof value === 'string' ? quoteExcerpt(value) : describeJson(value);
 }
