@@ -43,22 +43,3 @@ export function describeJson(value: unknown): string {
       return typeof value;
   }
 }
-
-/**
- * Longest excerpt of the input an error quotes: enough to recognise the text, while a 50 MB
- * garbage line still gives a one-line message, not a 50 MB one.
- */
-export const MAX_QUOTED_CHARS = 200;
-
-/** `text` cut to MAX_QUOTED_CHARS characters (not UTF-16 units: no emoji is split) plus "…". */
-export function excerpt(text: string): string {
-  const head = Array.from(text.slice(0, 2 * MAX_QUOTED_CHARS));
-  if (head.length <= MAX_QUOTED_CHARS && text.length <= 2 * MAX_QUOTED_CHARS) return text;
-  return `${head.slice(0, MAX_QUOTED_CHARS).join('')}…`;
-}
-
-/** `text` as a JSON string literal, cut as `excerpt` cuts it (the "…" after the quote). */
-export function quoteExcerpt(text: string): string {
-  const cut = excerpt(text);
-  return cut === text ? JSON.stringify(text) : `${JSON.stringify(cut.slice(0, -1))}…`;
-}

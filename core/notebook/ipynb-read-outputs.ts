@@ -4,7 +4,8 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { Output } from '../outputs';
-import { describeJson, quoteExcerpt } from './errors';
+import { quoteExcerpt } from '../excerpt';
+import { describeJson } from './errors';
 import { executionCount, extraKeys, invalid, objectField } from './ipynb-fields';
 import { isJsonMime, isStringList, joinMultiline } from './lines';
 

@@ -5,7 +5,8 @@
  * so a slightly sloppy file from another tool still opens.
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
-import { NotebookFormatError, describeJson, excerpt, quoteExcerpt } from './errors';
+import { excerpt, quoteExcerpt } from '../excerpt';
+import { NotebookFormatError, describeJson } from './errors';
 import { executionCount, extraKeys, invalid, objectField } from './ipynb-fields';
 import { decodeMimeBundle, decodeOutputs } from './ipynb-read-outputs';
 import { joinMultiline } from './lines';

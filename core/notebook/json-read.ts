@@ -7,7 +7,8 @@
  * after it (the codec, the writer, structured clone to a worker) recurses, so such a file would
  * open and then fail at every save. It is refused here, at open, with the path to the depth.
  */
-import { excerpt, NotebookFormatError, quoteExcerpt } from './errors';
+import { excerpt, quoteExcerpt } from '../excerpt';
+import { NotebookFormatError } from './errors';
 
 /** Far above any real notebook (nbformat itself nests about 6 levels; metadata a few more). */
 export const MAX_JSON_DEPTH = 200;

@@ -52,6 +52,7 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
   const stateDir = options.stateDir ?? defaultStateDir();
   const clock = options.clock ?? Date.now;
   const context: NotebookContext = {
+    root,
     recovery: new RecoveryStore(stateDir, clock),
     recent: new RecentFiles(stateDir),
     leases: new SessionLeases(clock),
