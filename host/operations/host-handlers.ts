@@ -108,7 +108,7 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
       try {
         return { files: await resolveDataFiles(root, request.pattern) };
       } catch (error) {
-        throw toHostError(error);
+        throw toHostError(error, undefined, request.pattern);
       }
     },
   };
