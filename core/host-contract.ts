@@ -10,7 +10,10 @@
  */
 import { isJsonObject, type JsonObject } from './json';
 
-export type FolderEntry = { name: string; kind: 'file' | 'folder'; size: number; mtimeMs: number };
+export type FolderEntry =
+  | { name: string; kind: 'file' | 'folder'; size: number; mtimeMs: number }
+  /** Listed but not usable (a symbolic link loop, a name too long): `reason` says why. */
+  | { name: string; kind: 'unreadable'; reason: string };
 
 export type OpenedNotebook = {
   path: string;

@@ -8,12 +8,14 @@ import {
   rm,
   stat,
   symlink,
+  utimes,
   writeFile,
 } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from './atomic-write';
+import { removeStaleTemps, STALE_TEMP_MS, writeFileAtomic } from './atomic-write';
 
 // Wrapped so single tests can make one step fail the way a full disk or a crash would.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -68,9 +70,10 @@ describe('writeFileAtomic', () => {
     [
       'flushing to disk fails',
       () =>
-        vi.mocked(open).mockImplementationOnce(async (...args) => {
+        vi.mocked(open).mockImplementation(async (...args) => {
           const handle = await actual.open(...args);
-          handle.sync = () => Promise.reject(failure('EIO'));
+          // The temporary file's flush, not the folder's (which is best effort).
+          if (args[1] === 'wx') handle.sync = () => Promise.reject(failure('EIO'));
           return handle;
         }),
     ],
@@ -98,6 +101,50 @@ describe('writeFileAtomic', () => {
     const versions = Array.from({ length: 10 }, (_, i) => `version ${i} `.repeat(10_000));
     await Promise.all(versions.map((text) => writeFileAtomic(path, text)));
     expect(versions).toContain(await readFile(path, 'utf8'));
+    expect(await readdir(dir)).toEqual(['a.ipynb']);
+  });
+});
+
+describe('temporary files of interrupted saves', () => {
+  /** A PID that is surely not running: a child that has already exited. */
+  const deadPid = spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
+  /** Another process that is running: vitest's parent (or init). */
+  const livePid = process.ppid > 1 ? process.ppid : 1;
+  const temp = (name: string, pid: number) => `.${name}.${pid}.0123456789ab.tmp`;
+
+  it('are removed on the next save when their process is gone or they are old', async () => {
+    const path = join(dir, 'a.ipynb');
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    await writeFile(join(dir, temp('a.ipynb', deadPid)), 'x'.repeat(1000));
+    await writeFile(join(dir, temp('a.ipynb', livePid)), 'a live save of another process');
+    await writeFile(join(dir, temp('a.ipynb', livePid).replace('0123', '4567')), 'old');
+    await utimes(join(dir, temp('a.ipynb', livePid).replace('0123', '4567')), old, old);
+    await writeFile(join(dir, temp('b.ipynb', deadPid)), 'another notebook');
+    await writeFile(join(dir, '.a.ipynb.notes.tmp'), 'not ours');
+    await writeFileAtomic(path, 'saved');
+    expect((await readdir(dir)).sort()).toEqual(
+      ['.a.ipynb.notes.tmp', temp('a.ipynb', livePid), temp('b.ipynb', deadPid), 'a.ipynb'].sort(),
+    );
+  });
+
+  it('are removed on open too (removeStaleTemps), sparing a live save', async () => {
+    const path = join(dir, 'a.ipynb');
+    await writeFile(path, 'x');
+    await writeFile(join(dir, temp('a.ipynb', deadPid)), 'left by a kill');
+    await writeFile(join(dir, temp('a.ipynb', livePid)), 'being written');
+    await removeStaleTemps(path);
+    expect((await readdir(dir)).sort()).toEqual([temp('a.ipynb', livePid), 'a.ipynb'].sort());
+  });
+
+  it("never removes this process's save in flight", async () => {
+    const path = join(dir, 'a.ipynb');
+    const big = 'v'.repeat(5_000_000);
+    await Promise.all([
+      writeFileAtomic(path, big),
+      writeFileAtomic(path, big),
+      removeStaleTemps(path),
+    ]);
+    expect(await readFile(path, 'utf8')).toBe(big);
     expect(await readdir(dir)).toEqual(['a.ipynb']);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { Output } from '../outputs';
+import { quoteExcerpt } from '../excerpt';
 import { describeJson } from './errors';
 import { executionCount, extraKeys, invalid, objectField } from './ipynb-fields';
 import { isJsonMime, isStringList, joinMultiline } from './lines';
@@ -100,5 +101,5 @@ function required(raw: JsonObject, key: string, where: string): JsonValue {
 }
 
 function shown(value: JsonValue): string {
-  return typeof value === 'string' ? JSON.stringify(value) : describeJson(value);
+  return typeof value === 'string' ? quoteExcerpt(value) : describeJson(value);
 }

@@ -5,6 +5,7 @@
  * so a slightly sloppy file from another tool still opens.
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { excerpt, quoteExcerpt } from '../excerpt';
 import { NotebookFormatError, describeJson } from './errors';
 import { executionCount, extraKeys, invalid, objectField } from './ipynb-fields';
 import { decodeMimeBundle, decodeOutputs } from './ipynb-read-outputs';
@@ -68,7 +69,10 @@ function decodeCell(raw: JsonValue, where: string, ids: Set<string>): Cell {
   const type = raw.cell_type;
   if (type === undefined) throw invalid(where, '"cell_type" is missing');
   if (type !== 'code' && type !== 'markdown' && type !== 'raw') {
-    throw invalid(where, `unknown cell_type ${JSON.stringify(type)}`);
+    throw invalid(
+      where,
+      `unknown cell_type ${typeof type === 'string' ? quoteExcerpt(type) : excerpt(JSON.stringify(type))}`,
+    );
   }
   if (raw.source === undefined) throw invalid(where, '"source" is missing');
   const source = joinMultiline(raw.source);
@@ -122,7 +126,7 @@ function decodeAttachments(value: JsonValue, where: string): JsonObject {
   return Object.fromEntries(
     Object.entries(value).map(([name, bundle]) => [
       name,
-      decodeMimeBundle(bundle, where, `attachment ${JSON.stringify(name)}`),
+      decodeMimeBundle(bundle, where, `attachment ${quoteExcerpt(name)}`),
     ]),
   );
 }

@@ -2,8 +2,16 @@
  * JSON.parse with an error a person can act on. Engines word JSON errors differently (and V8
  * gives a character offset at best), so when parsing fails a small scanner walks the text again
  * to find the first error and says where it is as a line and a column.
+ *
+ * Nesting is limited (MAX_JSON_DEPTH): JSON.parse accepts thousands of levels, but everything
+ * after it (the codec, the writer, structured clone to a worker) recurses, so such a file would
+ * open and then fail at every save. It is refused here, at open, with the path to the depth.
  */
+import { excerpt, quoteExcerpt } from '../excerpt';
 import { NotebookFormatError } from './errors';
+
+/** Far above any real notebook (nbformat itself nests about 6 levels; metadata a few more). */
+export const MAX_JSON_DEPTH = 200;
 
 /** Parses JSON text; a leading byte-order mark is ignored, as editors do. */
 export function parseJsonText(text: string): unknown {
@@ -11,13 +19,14 @@ export function parseJsonText(text: string): unknown {
   if (body.trim() === '') {
     throw new NotebookFormatError('not-a-notebook', 'not a notebook: it is empty');
   }
+  let value: unknown;
   try {
-    return JSON.parse(body);
+    value = JSON.parse(body);
   } catch (error) {
     const failure = locateJsonError(body);
     if (!failure) {
       const detail = error instanceof Error ? error.message : String(error);
-      throw new NotebookFormatError('json', `invalid JSON: ${detail}`);
+      throw new NotebookFormatError('json', `invalid JSON: ${excerpt(detail)}`);
     }
     const { line, column } = lineAndColumn(body, failure.offset);
     throw new NotebookFormatError(
@@ -25,6 +34,53 @@ export function parseJsonText(text: string): unknown {
       `invalid JSON at line ${line}, column ${column}: ${failure.reason}`,
     );
   }
+  const tooDeep = pathPastDepth(value, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    throw new NotebookFormatError(
+      'json',
+      `JSON nested deeper than ${MAX_JSON_DEPTH} levels at ${tooDeep}`,
+    );
+  }
+  return value;
+}
+
+/** A container and the way to it from the top: its key (or index) and its parent's step. */
+type Step = { value: unknown; depth: number; key: string; parent: Step | undefined };
+
+/**
+ * The path (`metadata.a.a…`) to the first object or list deeper than `limit`, or undefined.
+ * A loop with its own stack, not recursion, since the point is a depth recursion cannot take.
+ */
+function pathPastDepth(root: unknown, limit: number): string | undefined {
+  const pending: Step[] = [{ value: root, depth: 1, key: '', parent: undefined }];
+  for (let step = pending.pop(); step !== undefined; step = pending.pop()) {
+    const { value, depth } = step;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return describePath(step);
+    const children = Array.isArray(value)
+      ? value.map((item, index) => [`[${index}]`, item] as const)
+      : Object.entries(value).map(([key, item]) => [propertyStep(key), item] as const);
+    for (const [key, item] of children) {
+      if (typeof item === 'object' && item !== null)
+        pending.push({ value: item, depth: depth + 1, key, parent: step });
+    }
+  }
+  return undefined;
+}
+
+/** How many steps of a too-deep path the message shows before "…". */
+const PATH_STEPS_SHOWN = 6;
+
+function describePath(step: Step): string {
+  const keys: string[] = [];
+  for (let at: Step | undefined = step; at?.parent !== undefined; at = at.parent) keys.push(at.key);
+  keys.reverse();
+  const shown = keys.slice(0, PATH_STEPS_SHOWN).join('').replace(/^\./, '');
+  return keys.length > PATH_STEPS_SHOWN ? `${shown}…` : shown;
+}
+
+function propertyStep(key: string): string {
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${key}` : `[${quoteExcerpt(key)}]`;
 }
 
 type Failure = { offset: number; reason: string };
@@ -62,7 +118,7 @@ export function locateJsonError(text: string): Failure | undefined {
     const token = /[A-Za-z_$][\w$]*/y;
     token.lastIndex = pos;
     const name = token.exec(text)?.[0] ?? c;
-    return fail(pos, `unexpected ${JSON.stringify(name)}`);
+    return fail(pos, `unexpected ${quoteExcerpt(name)}`);
   };
 
   const object = (): void => {

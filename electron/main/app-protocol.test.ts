@@ -194,6 +194,16 @@ describe('workspace files under /files/ (browser mode semantics)', () => {
     expect((await get('quarry-app://app/files/data')).status).toBe(404);
   });
 
+  it('a symbolic link loop and a name too long are 400s naming the path, not 500s', async () => {
+    await symlink('loop.csv', path.join(workspace, 'data', 'loop.csv'));
+    const loop = await get('quarry-app://app/files/data/loop.csv');
+    expect(loop.status).toBe(400);
+    expect(await loop.text()).toBe('data/loop.csv: a symbolic link loop\n');
+    const long = await get(`quarry-app://app/files/${'n'.repeat(300)}.csv`);
+    expect(long.status).toBe(400);
+    expect(await long.text()).toMatch(/^n{200}…: the name is too long\n$/);
+  });
+
   it("a user's HTML is inert: octet-stream and a sandbox CSP", async () => {
     const response = await get('quarry-app://app/files/report.html');
     expect(response.headers.get('content-type')).toBe('application/octet-stream');

@@ -17,7 +17,8 @@ import { contentTypeOf } from '../../host/serving/mime-types';
 import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../../host/workspace/workspace';
 import { APP_HOST, APP_SCHEME, FILES_PATH_PREFIX } from '../shared/app-url';
 import { dataFileHeaders } from '../../host/serving/data-file-headers';
-import { fileResponse } from '../../host/serving/ranged-file';
+import { fileErrorAnswer, fileResponse } from '../../host/serving/ranged-file';
+import { excerpt } from '../../core/excerpt';
 
 /**
  * Must run before the app is ready (Electron reads privileges once). standard: URLs resolve like
@@ -86,27 +87,18 @@ async function route(request: Request, options: AppProtocolOptions): Promise<Res
 async function serveDataFile(request: Request, root: string, rawPath: string): Promise<Response> {
   const relative = decodePath(rawPath);
   if (relative === null) return text(400, 'bad percent-encoding in the file path\n');
-  let absolute: string;
   try {
-    absolute = await resolveInWorkspace(root, relative);
-  } catch (error) {
-    if (error instanceof ForbiddenPathError)
-      return text(403, 'forbidden: the path is outside the workspace\n');
-    throw error;
-  }
-  try {
+    const absolute = await resolveInWorkspace(root, relative);
     const response = await fileResponse(
-      absolute,
+      { root, absolute, shown: relative },
       { method: request.method, range: request.headers.get('range') },
       dataFileHeaders(absolute),
     );
-    return response === 'not-a-file' ? text(404, 'not a file\n') : response;
+    return response === 'not-a-file' ? text(404, `${excerpt(relative)}: not a file\n`) : response;
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
-      return text(404, 'no such file\n');
-    if (code === 'EACCES' || code === 'EPERM') return text(403, 'permission denied\n');
-    throw error;
+    const answer = fileErrorAnswer(error, relative);
+    if (answer === undefined) throw error;
+    return text(answer.status, answer.body);
   }
 }
 

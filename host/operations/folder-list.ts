@@ -1,17 +1,27 @@
 /**
- * `folder.list`: what the file panel shows. Folders first, then files, each group by name in a
- * human order (`2.csv` before `10.csv`, case ignored). Dotfiles are hidden (they are tool
- * state: `.git`, Quarry's own temporary files), and so is anything that is neither a file nor
- * a folder, or a link that leads out of the workspace (its size and time are not ours to show).
+ * `folder.list`: what the file panel shows. Folders first, then files, then entries that cannot
+ * be used, each group by name in a human order (`2.csv` before `10.csv`, case ignored).
+ * Dotfiles are hidden (they are tool state: `.git`, Quarry's own temporary files), and so is
+ * anything that is neither a file nor a folder, a broken link, or a link that leads out of the
+ * workspace (its size and time are not ours to show). An entry that cannot even be looked at (a
+ * symbolic link loop, a path too long) is listed as 'unreadable' with the reason, so one odd
+ * entry never fails the listing of the whole folder.
+ *
+ * The folder is opened through the guard (host/workspace/opened-file.ts) and its entries are
+ * read from the open folder, so a link swapped while listing cannot list another folder.
  */
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FolderEntry } from '../../core/host-contract';
 import { HostError } from './host-error';
-import { ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
+import { descriptorPath, openInWorkspace } from '../workspace/opened-file';
+import { pathReasonOf } from '../workspace/path-problem';
+import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
 
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+const KIND_ORDER: Record<FolderEntry['kind'], number> = { folder: 0, file: 1, unreadable: 2 };
 
 /** Lists `folder` (absolute, already checked); `relative` is its workspace path. */
 export async function listFolder(
@@ -19,47 +29,51 @@ export async function listFolder(
   folder: string,
   relative: string,
 ): Promise<FolderEntry[]> {
-  if (!(await stat(folder)).isDirectory())
-    throw new HostError('bad-request', `"${relative}" is not a folder`);
-  const dirents = await readdir(folder, { withFileTypes: true });
-  const entries: FolderEntry[] = [];
-  for (const dirent of dirents) {
-    if (dirent.name.startsWith('.')) continue;
-    const entry = await describe(root, folder, relative, dirent);
-    if (entry !== null) entries.push(entry);
+  const handle = await openInWorkspace(root, folder, relative);
+  try {
+    if (!(await handle.stat()).isDirectory())
+      throw new HostError('bad-request', `"${relative}" is not a folder`);
+    const opened = (await descriptorPath(handle)) ?? folder;
+    const entries: FolderEntry[] = [];
+    for (const dirent of await readdir(opened, { withFileTypes: true })) {
+      if (dirent.name.startsWith('.')) continue;
+      const entry = await describe(root, opened, relative, dirent);
+      if (entry !== null) entries.push(entry);
+    }
+    return entries.sort(
+      (a, b) =>
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        byName.compare(a.name, b.name) ||
+        (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
+  } finally {
+    await handle.close().catch(() => undefined);
   }
-  return entries.sort(
-    (a, b) =>
-      (a.kind === b.kind ? 0 : a.kind === 'folder' ? -1 : 1) ||
-      byName.compare(a.name, b.name) ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
 }
 
 async function describe(
   root: string,
-  folder: string,
+  opened: string,
   relative: string,
   dirent: Dirent,
 ): Promise<FolderEntry | null> {
-  const absolute = path.join(folder, dirent.name);
-  if (dirent.isSymbolicLink()) {
-    try {
-      await resolveInWorkspace(root, relative === '' ? dirent.name : `${relative}/${dirent.name}`);
-    } catch (error) {
-      if (error instanceof ForbiddenPathError) return null;
-      throw error;
-    }
-  }
-  let info;
+  const absolute = path.join(opened, dirent.name);
   try {
-    info = await stat(absolute);
-  } catch {
-    return null; // removed while listing, or a broken link
+    if (dirent.isSymbolicLink())
+      await resolveInWorkspace(root, relative === '' ? dirent.name : `${relative}/${dirent.name}`);
+    const info = await stat(absolute);
+    if (info.isDirectory())
+      return { name: dirent.name, kind: 'folder', size: 0, mtimeMs: info.mtimeMs };
+    if (info.isFile())
+      return { name: dirent.name, kind: 'file', size: info.size, mtimeMs: info.mtimeMs };
+    return null;
+  } catch (error) {
+    if (error instanceof ForbiddenPathError) return null; // a link out, or a broken one
+    if (errorCode(error) === 'ENOENT') return null; // removed while listing
+    return {
+      name: dirent.name,
+      kind: 'unreadable',
+      reason: pathReasonOf(error) ?? 'it cannot be read',
+    };
   }
-  if (info.isDirectory())
-    return { name: dirent.name, kind: 'folder', size: 0, mtimeMs: info.mtimeMs };
-  if (info.isFile())
-    return { name: dirent.name, kind: 'file', size: info.size, mtimeMs: info.mtimeMs };
-  return null;
 }

@@ -5,7 +5,8 @@
  */
 import { HostRequestError } from '../../core/host-contract';
 import { NotebookFileError } from '../notebook-file';
-import { errorCode, ForbiddenPathError } from '../workspace/workspace';
+import { pathProblemOf } from '../workspace/path-problem';
+import { ForbiddenPathError } from '../workspace/workspace';
 
 export type HostErrorKind =
   'bad-request' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'internal';
@@ -55,22 +56,8 @@ export function toHostError(error: unknown, absolute?: string, shown?: string): 
     const kind = /: no such file$/.test(error.message) ? 'not-found' : 'bad-request';
     return new HostError(kind, hide(error.message), { cause: error });
   }
+  const problem = pathProblemOf(error, shown);
+  if (problem !== undefined) return new HostError(problem.kind, problem.message, { cause: error });
   const where = shown === undefined ? '' : ` ${JSON.stringify(shown)}`;
-  switch (errorCode(error)) {
-    case 'ENOENT':
-      return new HostError('not-found', `no such file or folder${where}`, { cause: error });
-    case 'ENOTDIR':
-      return new HostError('not-found', `a part of the path${where} is not a folder`, {
-        cause: error,
-      });
-    case 'EISDIR':
-      return new HostError('bad-request', `${where.trim() || 'the path'} is a folder`, {
-        cause: error,
-      });
-    case 'EACCES':
-    case 'EPERM':
-      return new HostError('forbidden', `permission denied${where}`, { cause: error });
-    default:
-      return new HostError('internal', `the host could not do this${where}`, { cause: error });
-  }
+  return new HostError('internal', `the host could not do this${where}`, { cause: error });
 }

@@ -304,7 +304,7 @@ describe('host handlers', () => {
       ['a10.csv', 'file'],
       ['b.csv', 'file'],
     ]);
-    expect(listing.entries.find((e) => e.name === 'a10.csv')?.size).toBe(8);
+    expect(listing.entries.find((e) => e.name === 'a10.csv')).toMatchObject({ size: 8 });
     const top = await host['folder.list']({ path: '' });
     expect(top).toMatchObject({ path: '', entries: [{ name: 'data' }, { name: 'nb.ipynb' }] });
     expect((await failure(host['folder.list']({ path: '..' }))).kind).toBe('forbidden');

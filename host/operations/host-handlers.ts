@@ -52,6 +52,7 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
   const stateDir = options.stateDir ?? defaultStateDir();
   const clock = options.clock ?? Date.now;
   const context: NotebookContext = {
+    root,
     recovery: new RecoveryStore(stateDir, clock),
     recent: new RecentFiles(stateDir),
     leases: new SessionLeases(clock),
@@ -107,7 +108,7 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
       try {
         return { files: await resolveDataFiles(root, request.pattern) };
       } catch (error) {
-        throw toHostError(error);
+        throw toHostError(error, undefined, request.pattern);
       }
     },
   };

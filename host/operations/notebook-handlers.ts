@@ -3,19 +3,22 @@
  * recovery copy of unsaved work, and the heartbeat that tells an open page from a crashed one.
  * Transport-agnostic: host-handlers.ts wires them up for HTTP and Electron IPC alike.
  */
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { HostRequests, HostResponses } from '../../core/host-contract';
 import { NotebookFormatError, parseNotebook } from '../../core/notebook/ipynb';
-import { writeFileAtomic } from '../atomic-write';
-import { readNotebookFile } from '../notebook-file';
+import { removeStaleTemps, writeFileAtomic } from '../atomic-write';
+import { NotebookFileError, readNotebookFile } from '../notebook-file';
 import type { RecentFiles } from '../state/recent-files';
 import type { RecoveryStore } from '../state/recovery-store';
 import type { SessionLeases } from '../state/session-leases';
 import { HostError } from './host-error';
-import { errorCode } from '../workspace/workspace';
+import { descriptorPath, openInWorkspace } from '../workspace/opened-file';
+import { errorCode, ForbiddenPathError } from '../workspace/workspace';
 
 /** What the notebook handlers share; paths are absolute and already through the guard. */
 export type NotebookContext = {
+  /** The workspace: files are opened and written through the guard's check of what was opened. */
+  root: string;
   recovery: RecoveryStore;
   recent: RecentFiles;
   leases: SessionLeases;
@@ -26,18 +29,29 @@ export async function openNotebook(
   absolute: string,
   shown: string,
 ): Promise<HostResponses['notebook.open']> {
-  // readNotebookFile validates and words the one-line error ("X is not a notebook: ...").
-  await readNotebookFile(absolute);
-  // Text and time come from one handle, so the time sent back on save matches this text.
-  const handle = await open(absolute, 'r');
+  // Opened through the guard first, so what is read is the file that was checked.
+  const handle = await openInWorkspace(context.root, absolute, shown).catch(async (error) => {
+    // Missing, a folder it cannot open...: readNotebookFile words why ("cannot read notebook X:
+    // no such file"), as `quarry run` says it; a refusal of the guard stays as it is.
+    if (!(error instanceof ForbiddenPathError)) await readNotebookFile(absolute);
+    throw error;
+  });
   let text: string;
   let mtimeMs: number;
   try {
+    // readNotebookFile validates and words the one-line error ("X is not a notebook: ..."). On
+    // Linux it reads the open file itself (/proc/self/fd/N), not the path again.
+    await validate(absolute, (await descriptorPath(handle)) ?? absolute);
+    // Text and time come from one handle, so the time sent back on save matches this text.
     mtimeMs = (await handle.stat()).mtimeMs;
     text = await handle.readFile('utf8');
   } finally {
     await handle.close().catch(() => undefined);
   }
+  // What interrupted saves left beside it; a failure to clean never fails the open.
+  await removeStaleTemps(absolute, { within: { root: context.root, shown } }).catch(
+    () => undefined,
+  );
   const stored = await context.recovery.read(absolute);
   // A copy equal to the file holds no unsaved work; offering it would only confuse. A copy
   // whose page still renews its lease is that page's live work, not a crash's leftovers
@@ -77,7 +91,7 @@ export async function saveNotebook(
       return { kind: 'conflict', diskMtimeMs: disk.mtimeMs };
   }
   // A file deleted since it was opened is simply written again: the editor holds its content.
-  await writeFileAtomic(absolute, request.text);
+  await writeFileAtomic(absolute, request.text, { within: { root: context.root, shown } });
   const saved = await stat(absolute);
   await context.recovery.discard(absolute);
   await remember(context, absolute);
@@ -125,6 +139,18 @@ function requireNotebookName(shown: string): void {
 
 function notebookProblem(error: NotebookFormatError): string {
   return error.kind === 'not-a-notebook' ? error.message : `not a valid notebook: ${error.message}`;
+}
+
+/** readNotebookFile on `opened` (the same file as `absolute`), its message naming `absolute`. */
+async function validate(absolute: string, opened: string): Promise<void> {
+  try {
+    await readNotebookFile(opened);
+  } catch (error) {
+    if (!(error instanceof NotebookFileError) || opened === absolute) throw error;
+    throw new NotebookFileError(absolute, error.message.split(opened).join(absolute), {
+      cause: error,
+    });
+  }
 }
 
 /** The recent list is a convenience: failing to update it never fails an open or a save. */

@@ -1,6 +1,7 @@
 /**
  * `GET|HEAD /files/<path>`: workspace files for the kernel (the URLs `datafiles.resolve` hands
- * out). Only what the workspace guard allows is served: outside → 403, missing → 404.
+ * out). Only what the workspace guard allows is served: outside → 403, missing → 404, a path
+ * that cannot be used (a symbolic link loop, a name too long) → 400, each naming the path.
  *
  * These are the user's files, not the app's, so they are served so that none can act as part of
  * the app: only data types keep their type (anything else is octet-stream, which `nosniff`
@@ -11,7 +12,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendText } from './http-util';
 import { dataFileHeaders } from '../serving/data-file-headers';
 import { sendFile } from './send-file';
-import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
+import { excerpt } from '../../core/excerpt';
+import { fileErrorAnswer } from '../serving/ranged-file';
+import { resolveInWorkspace } from '../workspace/workspace';
 
 export const FILES_PREFIX = '/files/';
 
@@ -33,22 +36,14 @@ export async function serveDataFile(
     sendText(response, 400, 'bad percent-encoding in the file path\n');
     return;
   }
-  let absolute: string;
   try {
-    absolute = await resolveInWorkspace(root, relative);
+    const absolute = await resolveInWorkspace(root, relative);
+    const file = { root, absolute, shown: relative };
+    const result = await sendFile(request, response, file, dataFileHeaders(absolute));
+    if (result === 'not-a-file') sendText(response, 404, `${excerpt(relative)}: not a file\n`);
   } catch (error) {
-    if (!(error instanceof ForbiddenPathError)) throw error;
-    sendText(response, 403, 'forbidden: the path is outside the workspace\n');
-    return;
-  }
-  try {
-    const result = await sendFile(request, response, absolute, dataFileHeaders(absolute));
-    if (result === 'not-a-file') sendText(response, 404, 'not a file\n');
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
-      sendText(response, 404, 'no such file\n');
-    else if (code === 'EACCES' || code === 'EPERM') sendText(response, 403, 'permission denied\n');
-    else throw error;
+    const answer = fileErrorAnswer(error, relative);
+    if (answer === undefined) throw error;
+    sendText(response, answer.status, answer.body);
   }
 }

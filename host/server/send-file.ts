@@ -6,18 +6,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { fileResponse } from '../serving/ranged-file';
+import { fileResponse, type GuardedFile } from '../serving/ranged-file';
 
 export type SendFileResult = 'sent' | 'not-a-file';
 
 export async function sendFile(
   request: IncomingMessage,
   response: ServerResponse,
-  absolute: string,
+  file: GuardedFile,
   headers: Record<string, string>,
 ): Promise<SendFileResult> {
   const answer = await fileResponse(
-    absolute,
+    file,
     {
       method: request.method ?? 'GET',
       range: typeof request.headers.range === 'string' ? request.headers.range : null,

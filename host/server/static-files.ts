@@ -10,8 +10,9 @@ import path from 'node:path';
 import { sendHtml, sendText } from './http-util';
 import { contentTypeOf } from '../serving/mime-types';
 import { sendFile } from './send-file';
+import { fileErrorAnswer } from '../serving/ranged-file';
 import { NOT_BUILT_PAGE } from '../serving/not-built-page';
-import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
+import { ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
 
 /** `rawPath` is the URL path without the query, still percent-encoded. */
 export async function serveStatic(
@@ -47,17 +48,17 @@ export async function serveStatic(
     return;
   }
   try {
-    const result = await sendFile(request, response, absolute, {
+    const file = { root: staticDir, absolute, shown: relative };
+    const result = await sendFile(request, response, file, {
       'Content-Type': contentTypeOf(absolute),
       // The app changes when it is rebuilt: always revalidate (cheap on loopback).
       'Cache-Control': 'no-cache',
     });
     if (result === 'not-a-file') sendText(response, 404, 'not found\n');
   } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'EACCES')
-      sendText(response, 404, 'not found\n');
-    else throw error;
+    // Any problem with the path (missing, a link out, a loop): nothing there, as far as we say.
+    if (fileErrorAnswer(error, relative) === undefined) throw error;
+    sendText(response, 404, 'not found\n');
   }
 }
 

@@ -2,24 +2,37 @@
  * A file as a fetch `Response` with HTTP range support: the one responder for files in both
  * modes (the desktop app's custom protocol returns it; browser mode's server writes it out,
  * host/server/send-file.ts), because DuckDB-WASM reads data files lazily with HEAD and
- * `Range: bytes=a-b` requests in both. The file is opened once and its size taken from that handle, so a file replaced
- * mid-request is served consistently, and it is streamed in chunks, never read whole.
+ * `Range: bytes=a-b` requests in both. The file is opened once, through the guard's check of
+ * the open descriptor (a link swapped since the path was checked is refused), and its size is
+ * taken from that handle, so a file replaced mid-request is served consistently; it is
+ * streamed in chunks, never read whole.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { httpStatusOf } from '../operations/host-error';
+import { openInWorkspace } from '../workspace/opened-file';
+import { pathProblemOf } from '../workspace/path-problem';
+import { ForbiddenPathError } from '../workspace/workspace';
 import { parseRange } from './http-range';
 
 export type FileRequest = { method: string; range: string | null };
 
+/** A file the guard allowed: `absolute` inside `root`, `shown` its path as the request named it. */
+export type GuardedFile = { root: string; absolute: string; shown: string };
+
 /** 256 KiB reads: large enough for throughput, small enough that a cancelled read stops soon. */
 const CHUNK_BYTES = 256 * 1024;
 
-/** The response, or 'not-a-file' for a folder or a special file. Throws what `open` throws. */
+/**
+ * The response, or 'not-a-file' for a folder or a special file (a FIFO is opened without
+ * waiting for a writer). Throws what `open` throws, and ForbiddenPathError for a file that
+ * turned out to be outside the root once open; `fileErrorAnswer` words both.
+ */
 export async function fileResponse(
-  absolute: string,
+  file: GuardedFile,
   request: FileRequest,
   headers: Record<string, string>,
 ): Promise<Response | 'not-a-file'> {
-  const handle = await open(absolute, 'r');
+  const handle = await openInWorkspace(file.root, file.absolute, file.shown);
   let handedOver = false;
   try {
     const info = await handle.stat();
@@ -94,4 +107,19 @@ function streamOf(handle: FileHandle, start: number, end: number): ReadableStrea
     // The reader went away (DuckDB aborts reads it no longer needs).
     cancel: close,
   });
+}
+
+/**
+ * The short text answer to an error about the path of a file request (`data/loop.csv: a
+ * symbolic link loop`, 400), or undefined for one that is not about the path (a bug: 500).
+ */
+export function fileErrorAnswer(
+  error: unknown,
+  shown: string,
+): { status: number; body: string } | undefined {
+  // A refused path is not echoed: the answer is the same whatever trick the request tried.
+  if (error instanceof ForbiddenPathError)
+    return { status: 403, body: 'forbidden: the path is outside the workspace\n' };
+  const problem = pathProblemOf(error, shown);
+  return problem && { status: httpStatusOf(problem.kind), body: `${problem.message}\n` };
 }

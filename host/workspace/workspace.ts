@@ -7,7 +7,8 @@
  * platform is refused outright rather than normalised: `..` segments (even ones that would
  * come back inside), absolute paths, drive letters, backslashes, NUL bytes, and the same tricks
  * percent-encoded. Symlinks are followed for the check: the realpath of the deepest part of the
- * path that exists must stay inside the realpath of the root.
+ * path that exists must stay inside the realpath of the root. A link can change after this
+ * check, so what is then opened is checked again, on the descriptor (opened-file.ts).
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';

@@ -12,6 +12,7 @@ import { CellView } from './CellView';
 import { CommandPalette } from './CommandPalette';
 import { FilePanel } from './FilePanel';
 import { FindReplace } from './FindReplace';
+import { NoticeBanner } from './NoticeBanner';
 import { paletteCommands, type Panels } from './palette-commands';
 import { OpenElsewhereNotice, RecoveryPrompt } from './RecoveryPrompt';
 import { TableOfContents } from './TableOfContents';
@@ -113,14 +114,10 @@ export function App({ host, kernel }: Props) {
         </div>
       )}
       {openElsewhere && <OpenElsewhereNotice />}
-      {state.notice && (
-        <div className={`banner banner-${state.notice.kind}`} role="alert">
-          <span>{state.notice.text}</span>
-          <button type="button" onClick={() => dispatch({ type: 'notice', notice: null })}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      <NoticeBanner
+        notice={state.notice}
+        onDismiss={() => dispatch({ type: 'notice', notice: null })}
+      />
       {loadError && (
         <div className="banner banner-error" role="alert">
           {loadError}

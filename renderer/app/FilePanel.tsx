@@ -54,17 +54,24 @@ export function FilePanel({ host, onOpen, onSaveAs }: Props) {
         )}
         {entries.map((entry) => (
           <li key={entry.name}>
-            <button
-              type="button"
-              className={`file-entry file-${entry.kind}`}
-              disabled={entry.kind === 'file' && !entry.name.endsWith('.ipynb')}
-              onClick={() =>
-                entry.kind === 'folder' ? setFolder(join(entry.name)) : onOpen(join(entry.name))
-              }
-            >
-              {entry.kind === 'folder' ? '📁 ' : ''}
-              {entry.name}
-            </button>
+            {entry.kind === 'unreadable' ? (
+              // Listed so the name is not a mystery, greyed and inert; the reason on hover.
+              <span className="file-entry file-unreadable" title={entry.reason}>
+                {entry.name}
+              </span>
+            ) : (
+              <button
+                type="button"
+                className={`file-entry file-${entry.kind}`}
+                disabled={entry.kind === 'file' && !entry.name.endsWith('.ipynb')}
+                onClick={() =>
+                  entry.kind === 'folder' ? setFolder(join(entry.name)) : onOpen(join(entry.name))
+                }
+              >
+                {entry.kind === 'folder' ? '📁 ' : ''}
+                {entry.name}
+              </button>
+            )}
           </li>
         ))}
       </ul>

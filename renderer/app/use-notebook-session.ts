@@ -3,7 +3,7 @@
  * kernel (run, interrupt, restart). Components get the state and a set of named commands.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { HostClient } from '../../core/host-contract';
+import type { HostClient, HostResponses } from '../../core/host-contract';
 import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
 import { canRun, notebookLanguage } from '../../core/notebook/language';
@@ -88,7 +88,11 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
     );
   }, [host, open]);
 
-  const { openElsewhere } = useRecoveryAutosave(host, state, live);
+  const reportAutosaveFailure = useCallback(
+    (text: string) => dispatch({ type: 'notice', notice: { kind: 'error', text } }),
+    [],
+  );
+  const { openElsewhere } = useRecoveryAutosave(host, state, live, reportAutosaveFailure);
   const language = useMemo(() => notebookLanguage(state.notebook), [state.notebook]);
 
   const commands = useMemo<NotebookCommands>(() => {
@@ -112,9 +116,22 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
     const save = async (path: string | null, overwrite: boolean) => {
       const current = stateRef.current;
       if (!path) return;
-      const text = serializeNotebook(trimOutputsForFile(withLiveSources(current.notebook, live)));
       const expectedMtimeMs = path === current.path ? current.mtimeMs : null;
-      const result = await host.call('notebook.save', { path, text, expectedMtimeMs, overwrite });
+      let result: HostResponses['notebook.save'];
+      try {
+        const text = serializeNotebook(trimOutputsForFile(withLiveSources(current.notebook, live)));
+        result = await host.call('notebook.save', { path, text, expectedMtimeMs, overwrite });
+      } catch (error) {
+        // Said, never swallowed: the editors keep the work (nothing is reloaded or marked saved).
+        dispatch({
+          type: 'notice',
+          notice: {
+            kind: 'error',
+            text: `${path} was not saved: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        });
+        return;
+      }
       switch (result.kind) {
         case 'saved':
           dispatch({ type: 'saved', path, mtimeMs: result.mtimeMs });

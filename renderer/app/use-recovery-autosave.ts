@@ -20,14 +20,23 @@ export type OtherPages = {
   openElsewhere: boolean;
 };
 
+/**
+ * `reportFailure` hears (once, until a copy is written again) that the copy could not be made:
+ * the notebook cannot be serialized or the host refused it. It is not silent, because without
+ * the copy a crash would lose the unsaved work.
+ */
 export function useRecoveryAutosave(
   host: HostClient,
   state: NotebookState,
   live: LiveSources,
+  reportFailure: (text: string) => void,
 ): OtherPages {
   const latest = useRef(state);
   latest.current = state;
   const written = useRef<string | null>(null);
+  const report = useRef(reportFailure);
+  report.current = reportFailure;
+  const failing = useRef(false);
   // One per page: a reload or a duplicated tab is another page, with its own lease.
   const [session] = useState<SessionId>(() => crypto.randomUUID());
   const [openElsewhere, setOpenElsewhere] = useState(false);
@@ -46,16 +55,33 @@ export function useRecoveryAutosave(
   }, [host, session]);
 
   useEffect(() => {
+    const failed = (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (!failing.current)
+        report.current(
+          `Autosave failed: ${reason}. Your changes are still here but have no recovery copy; save them.`,
+        );
+      failing.current = true;
+    };
     const saveCopy = () => {
       const { dirty, path, notebook } = latest.current;
       if (!dirty || !path) return;
-      const text = serializeNotebook(trimOutputsForFile(withLiveSources(notebook, live)));
+      let text: string;
+      try {
+        text = serializeNotebook(trimOutputsForFile(withLiveSources(notebook, live)));
+      } catch (error) {
+        return failed(error);
+      }
       if (text === written.current) return;
       written.current = text;
-      host.call('recovery.write', { path, text, session }).catch(() => {
-        // Try again on the next tick rather than lose the edit.
-        written.current = null;
-      });
+      host.call('recovery.write', { path, text, session }).then(
+        () => (failing.current = false),
+        (error: unknown) => {
+          // Try again on the next tick rather than lose the edit.
+          written.current = null;
+          failed(error);
+        },
+      );
     };
     const timer = setInterval(() => {
       renewLease();
