@@ -7,7 +7,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from './browser-server';
-import { notebookText, send, tempFolder } from '../../test/support/host-fixtures';
+import { notebookText, send, sessionPath, tempFolder } from '../../test/support/host-fixtures';
 
 let root: string;
 let server: BrowserServer;
@@ -55,8 +55,9 @@ async function api(operation: string, body: unknown) {
   };
 }
 
-function file(name: string) {
-  return send({ port: server.port, path: `/files/${name}`, headers: auth });
+async function file(name: string) {
+  const session = await sessionPath(server.port, 'odd-token');
+  return send({ port: server.port, path: `${session}files/${name}` });
 }
 
 describe('odd files through the API', () => {
