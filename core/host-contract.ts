@@ -156,6 +156,24 @@ function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolea
   }
 }
 
+/**
+ * One method per operation: what the host's handlers implement (host/operations/host-handlers.ts),
+ * what the preload exposes as `window.quarryHost` and the renderer calls through it.
+ */
+export type HostOperationMethods = {
+  readonly [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;
+};
+
+/**
+ * `window.quarryHost` in the desktop app, as the preload builds it (electron/preload/host-api.ts)
+ * and the renderer uses it (renderer/host-client/host-bridge.ts): the methods, and the native
+ * menu's commands.
+ */
+export type HostBridge = HostOperationMethods & {
+  /** Calls `listener` with each menu command (unchecked: the renderer checks it); unsubscribes. */
+  onMenuCommand(listener: (command: unknown) => void): () => void;
+};
+
 /** What the renderer holds: `HostClient.call('notebook.open', { path })`. */
 export interface HostClient {
   call<K extends HostOperation>(operation: K, request: HostRequests[K]): Promise<HostResponses[K]>;
