@@ -142,6 +142,19 @@ export function parseHostRequest<K extends HostOperation>(
   return payload as HostRequests[K];
 }
 
+/** Whether `payload` is a well-formed request of `operation` (parseHostRequest's check). */
+export function isHostRequest<K extends HostOperation>(
+  operation: K,
+  payload: unknown,
+): payload is HostRequests[K] {
+  try {
+    parseHostRequest(operation, payload);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolean {
   const value = payload[key];
   switch (kind) {
