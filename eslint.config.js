@@ -54,6 +54,19 @@ export default tseslint.config(
       ],
     },
   },
+  // Every switch over a union names each member (or the union grew and this one was missed):
+  // a rule that needs the types, so it runs on the files the type-checked projects hold.
+  {
+    files: ['**/*.ts', 'renderer/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', '**/*.d.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.renderer.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: { '@typescript-eslint/switch-exhaustiveness-check': 'error' },
+  },
   {
     files: ['core/**/*.ts'],
     ignores: ['**/*.test.ts'],

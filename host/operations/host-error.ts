@@ -68,6 +68,8 @@ export function toHostError(error: unknown, absolute?: string, shown?: string): 
     case 'EACCES':
     case 'EPERM':
       return new HostError('forbidden', `permission denied${where}`, { cause: error });
+    // No code (not a system error), or one no message above fits.
+    case undefined:
     default:
       return new HostError('internal', `the host could not do this${where}`, { cause: error });
   }
