@@ -57,7 +57,7 @@ export default tseslint.config(
   // Every switch over a union names each member (or the union grew and this one was missed):
   // a rule that needs the types, so it runs on the files the type-checked projects hold.
   {
-    files: ['**/*.ts', 'renderer/**/*.tsx'],
+    files: ['**/*.ts', 'renderer/**/*.tsx', 'test/gallery/**/*.tsx'],
     ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', '**/*.d.ts'],
     languageOptions: {
       parserOptions: {
@@ -92,8 +92,9 @@ export default tseslint.config(
       layer('electron'),
     ),
   },
+  // The renderer, and the outputs gallery that renders its outputs on a dev page of its own.
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'test/gallery/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
       node,
