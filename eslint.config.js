@@ -54,6 +54,19 @@ export default tseslint.config(
       ],
     },
   },
+  // Every switch over a union names each member (or the union grew and this one was missed):
+  // a rule that needs the types, so it runs on the files the type-checked projects hold.
+  {
+    files: ['**/*.ts', 'renderer/**/*.tsx', 'test/gallery/**/*.tsx'],
+    ignores: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx', '**/*.d.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.renderer.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: { '@typescript-eslint/switch-exhaustiveness-check': 'error' },
+  },
   {
     files: ['core/**/*.ts'],
     ignores: ['**/*.test.ts'],
@@ -79,8 +92,9 @@ export default tseslint.config(
       layer('electron'),
     ),
   },
+  // The renderer, and the outputs gallery that renders its outputs on a dev page of its own.
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'test/gallery/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
       node,

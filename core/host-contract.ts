@@ -145,6 +145,19 @@ export function parseHostRequest<K extends HostOperation>(
   return payload as HostRequests[K];
 }
 
+/** Whether `payload` is a well-formed request of `operation` (parseHostRequest's check). */
+export function isHostRequest<K extends HostOperation>(
+  operation: K,
+  payload: unknown,
+): payload is HostRequests[K] {
+  try {
+    parseHostRequest(operation, payload);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolean {
   const value = payload[key];
   switch (kind) {
@@ -158,6 +171,24 @@ function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolea
       return isSessionId(value);
   }
 }
+
+/**
+ * One method per operation: what the host's handlers implement (host/operations/host-handlers.ts),
+ * what the preload exposes as `window.quarryHost` and the renderer calls through it.
+ */
+export type HostOperationMethods = {
+  readonly [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;
+};
+
+/**
+ * `window.quarryHost` in the desktop app, as the preload builds it (electron/preload/host-api.ts)
+ * and the renderer uses it (renderer/host-client/host-bridge.ts): the methods, and the native
+ * menu's commands.
+ */
+export type HostBridge = HostOperationMethods & {
+  /** Calls `listener` with each menu command (unchecked: the renderer checks it); unsubscribes. */
+  onMenuCommand(listener: (command: unknown) => void): () => void;
+};
 
 /** What the renderer holds: `HostClient.call('notebook.open', { path })`. */
 export interface HostClient {

@@ -2,8 +2,8 @@
  * Messages between the renderer and the kernel's Web Worker (DESIGN.md: the kernel runs off the
  * UI thread). On top of the kernel protocol (core/protocol.ts) the worker needs its start-up
  * configuration and a relay to the host: the worker never calls the host itself, it asks the
- * renderer, which answers through its HostClient. Types only; each side checks what it receives
- * (kernels/worker/worker-messages.ts, renderer/kernel/worker-events.ts).
+ * renderer, which answers through its HostClient. Each side checks what it receives with the
+ * parsers of kernel-worker-guards.ts, whose tables must cover every message declared here.
  */
 import type { HostRequests, HostResponses } from './host-contract';
 import type { KernelEvent, KernelReply, KernelRequest } from './protocol';

@@ -16,14 +16,10 @@ export function openInBrowser(url: string): void {
 }
 
 function browserCommand(url: string): [string, string[]] {
-  switch (process.platform) {
-    case 'darwin':
-      return ['open', [url]];
-    case 'win32':
-      // `start` is a cmd built-in; its first quoted argument is a window title. The URL holds
-      // only base64url and URL characters, none of which cmd treats as special.
-      return ['cmd', ['/c', 'start', '""', url]];
-    default:
-      return ['xdg-open', [url]];
-  }
+  if (process.platform === 'darwin') return ['open', [url]];
+  // `start` is a cmd built-in; its first quoted argument is a window title. The URL holds only
+  // base64url and URL characters, none of which cmd treats as special.
+  if (process.platform === 'win32') return ['cmd', ['/c', 'start', '""', url]];
+  // Linux and the BSDs.
+  return ['xdg-open', [url]];
 }

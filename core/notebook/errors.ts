@@ -39,7 +39,11 @@ export function describeJson(value: unknown): string {
       return 'a number';
     case 'boolean':
       return 'a boolean';
-    default:
-      return typeof value;
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+    case 'undefined':
+      break;
   }
+  return typeof value;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCodeCell, createNotebook } from './model';
-import { FILE_TABLE_ROWS, trimOutputsForFile } from './file-outputs';
+import { FILE_TABLE_ROWS } from '../table-resource';
+import { trimOutputsForFile } from './file-outputs';
 
 describe('trimOutputsForFile', () => {
   it('keeps the first 500 rows of a table, its schema and total, and leaves the rest alone', () => {

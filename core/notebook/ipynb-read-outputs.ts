@@ -68,6 +68,10 @@ function decodeKnownKeys(raw: JsonObject, where: string): Output {
     }
     case undefined:
       throw invalid(where, '"output_type" is missing');
+    // JSON's literals, like any other string, name no output type.
+    case null:
+    case true:
+    case false:
     default:
       throw invalid(where, `unknown output_type ${shown(type)}`);
   }

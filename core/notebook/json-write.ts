@@ -45,7 +45,10 @@ export function stringifyLikeNbformat(value: unknown): string {
         else writeObject(item, depth);
         ancestors.delete(item);
         return;
-      default:
+      case 'bigint':
+      case 'function':
+      case 'symbol':
+      case 'undefined':
         fail(`holds ${typeof item === 'undefined' ? 'undefined' : `a ${typeof item}`}, not JSON`);
     }
   };

@@ -8,14 +8,15 @@
  * workspace generation (shared/app-url.ts). Anything else is refused by throwing, which the
  * sender sees as a failed invoke and nothing more. A payload is checked by the contract's
  * parseHostRequest (through dispatchHostRequest); the handlers' failures come back as
- * `{ ok: false, error: { kind, message } }` (shared/ipc-protocol.ts).
+ * `{ ok: false, error: { kind, message } }` (a HostReply, core/host-failure.ts).
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { HOST_OPERATIONS } from '../../core/host-contract';
+import type { HostErrorKind, HostReply } from '../../core/host-failure';
 import { HostError } from '../../host/operations/host-error';
 import { dispatchHostRequest, type HostHandlers } from '../../host/operations/host-handlers';
 import { pageGeneration } from '../shared/app-url';
-import { channelOf, operationOfChannel, type IpcReply } from '../shared/ipc-protocol';
+import { channelOf, operationOfChannel } from '../shared/ipc-protocol';
 
 export type IpcManagerOptions = {
   /** The current workspace's handlers and the generation of its app page. */
@@ -28,7 +29,7 @@ export type IpcManagerOptions = {
 
 export type IpcManager = {
   /** What each registered channel runs; also the entry point the tests drive directly. */
-  handle(channel: string, event: IpcMainInvokeEvent, args: readonly unknown[]): Promise<IpcReply>;
+  handle(channel: string, event: IpcMainInvokeEvent, args: readonly unknown[]): Promise<HostReply>;
   /** Removes the channels (the app is quitting, or a test is done). */
   dispose(): void;
 };
@@ -91,7 +92,7 @@ export function checkSender(
   return { kind: 'trusted' };
 }
 
-function failure(kind: HostError['kind'], message: string): IpcReply {
+function failure(kind: HostErrorKind, message: string): HostReply {
   return { ok: false, error: { kind, message } };
 }
 

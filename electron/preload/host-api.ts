@@ -9,33 +9,19 @@
  */
 import {
   HOST_OPERATIONS,
+  type HostBridge,
   type HostOperation,
-  type HostRequests,
-  type HostResponses,
+  type HostOperationMethods,
 } from '../../core/host-contract';
-import {
-  channelOf,
-  isIpcReply,
-  MENU_CHANNEL,
-  type IpcErrorKind,
-  type IpcFailure,
-} from '../shared/ipc-protocol';
-
-export type HostOperationMethods = {
-  readonly [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;
-};
-
-export type QuarryHostApi = HostOperationMethods & {
-  /** Calls `listener` with each menu command (unchecked: the renderer checks it); unsubscribes. */
-  onMenuCommand(listener: (command: unknown) => void): () => void;
-};
+import { isHostReply, type HostErrorKind, type HostFailure } from '../../core/host-failure';
+import { channelOf, MENU_CHANNEL } from '../shared/ipc-protocol';
 
 export type IpcTransport = {
   invoke(channel: string, request: unknown): Promise<unknown>;
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 };
 
-export function createQuarryHostApi(transport: IpcTransport): QuarryHostApi {
+export function createQuarryHostApi(transport: IpcTransport): HostBridge {
   const call = async (operation: HostOperation, request: unknown): Promise<unknown> => {
     let reply: unknown;
     try {
@@ -46,7 +32,7 @@ export function createQuarryHostApi(transport: IpcTransport): QuarryHostApi {
         `${operation}: ${error instanceof Error ? error.message : 'IPC failed'}`,
       );
     }
-    if (!isIpcReply(reply))
+    if (!isHostReply(reply))
       throw failure('internal', `${operation}: malformed reply from the host`);
     if (!reply.ok) throw failure(reply.error.kind, reply.error.message);
     return reply.value;
@@ -63,6 +49,6 @@ export function createQuarryHostApi(transport: IpcTransport): QuarryHostApi {
   });
 }
 
-function failure(kind: IpcErrorKind, message: string): IpcFailure {
+function failure(kind: HostErrorKind, message: string): HostFailure {
   return { error: { kind, message } };
 }

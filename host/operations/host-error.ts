@@ -1,15 +1,13 @@
 /**
- * The one error the host handlers throw on purpose. `kind` is what the transport maps to a
- * status (HTTP) or passes through as is (IPC); `message` is one line the UI can show, and never
- * names an absolute path outside the workspace.
+ * The one error the host handlers throw on purpose. `kind` (core/host-failure.ts) is what the
+ * transport maps to a status (HTTP) or passes through as is (IPC); `message` is one line the UI
+ * can show, and never names an absolute path outside the workspace.
  */
 import { HostRequestError } from '../../core/host-contract';
+import type { HostErrorKind } from '../../core/host-failure';
 import { NotebookFileError } from '../notebook-file';
 import { pathProblemOf } from '../workspace/path-problem';
 import { ForbiddenPathError } from '../workspace/workspace';
-
-export type HostErrorKind =
-  'bad-request' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'internal';
 
 export class HostError extends Error {
   override readonly name = 'HostError';

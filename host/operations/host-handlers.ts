@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
   parseHostRequest,
   type HostOperation,
+  type HostOperationMethods,
   type HostRequests,
   type HostResponses,
 } from '../../core/host-contract';
@@ -28,9 +29,8 @@ import {
 } from './notebook-handlers';
 import { isInside, resolveInWorkspace, toWorkspacePath } from '../workspace/workspace';
 
-export type HostHandlers = {
-  [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;
-};
+/** The host's implementation of the contract's methods, which every transport calls. */
+export type HostHandlers = HostOperationMethods;
 
 export type HostHandlerOptions = {
   /** The workspace folder. */

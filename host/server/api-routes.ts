@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHostOperation } from '../../core/host-contract';
 import { dispatchHostRequest, type HostHandlers } from '../operations/host-handlers';
-import { HostError, httpStatusOf, type HostErrorKind } from '../operations/host-error';
+import type { HostErrorKind, HostFailure } from '../../core/host-failure';
+import { HostError, httpStatusOf } from '../operations/host-error';
 import { sendJson } from './http-util';
 import { readBody } from './request-body';
 
@@ -70,7 +71,8 @@ function sendError(
   kind: HostErrorKind,
   message: string,
 ): void {
-  sendJson(response, status, { error: { kind, message } });
+  const failure: HostFailure = { error: { kind, message } };
+  sendJson(response, status, failure);
 }
 
 function describeInternal(operation: string, error: unknown): string {

@@ -4,6 +4,7 @@
  * plotly, so a chart of a million values stores a few dozen bars in the notebook, not the values.
  */
 import { MIME, type MimeBundle } from '../../core/outputs';
+import type { PlotlyPayload, PlotlyTrace } from '../../core/plotly-payload';
 import { DISPLAY, type Displayable } from '../display/displayable';
 import type { KernelLibraries } from '../platform';
 import { columnReader, type ChartData, type ColumnReader } from './chart-data';
@@ -11,21 +12,20 @@ import { histogramBins } from './histogram-bins';
 
 export type XYOptions = { x: string; y: string | string[]; color?: string; title?: string };
 export type HistogramOptions = { x: string; bins?: number; color?: string; title?: string };
-type Trace = Record<string, unknown>;
 
 /** The most points a chart embeds; past it, aggregate in SQL first (a notebook stays small). */
 export const MAX_CHART_POINTS = 200_000;
 
 export class PlotlyFigure implements Displayable {
   constructor(
-    readonly data: Trace[],
+    readonly data: PlotlyTrace[],
     readonly layout: Record<string, unknown>,
   ) {}
 
   [DISPLAY](): MimeBundle {
     const title = (this.layout.title as { text?: string } | undefined)?.text;
     return {
-      [MIME.plotly]: { data: this.data, layout: this.layout },
+      [MIME.plotly]: { data: this.data, layout: this.layout } satisfies PlotlyPayload,
       [MIME.text]: `<Figure${title ? ` "${title}"` : ''}: ${this.data.length} ${this.data.length === 1 ? 'trace' : 'traces'}>`,
     };
   }
@@ -115,7 +115,7 @@ function groups(
     }));
 }
 
-function traceStyle(kind: 'line' | 'scatter' | 'bar'): Trace {
+function traceStyle(kind: 'line' | 'scatter' | 'bar'): PlotlyTrace {
   switch (kind) {
     case 'line':
       return { type: 'scatter', mode: 'lines' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../frames/arrow-columns';
+import { OUTPUT_TABLE_ROWS } from '../../core/table-resource';
 import { jsonValue, shapeNote, TABLE_LIMITS, tableBundle } from './table-bundle';
 import type { TableSource } from './table-source';
 
@@ -55,7 +56,7 @@ describe('tableBundle', () => {
   it('keeps only the first rows of a big table, and says so', () => {
     const all = Array.from({ length: 1000 }, (_, i) => ({ name: `r${i}`, n: i }));
     const bundle = tableBundle(source(fields, all, 10_000_000));
-    expect(resource(bundle).data).toHaveLength(TABLE_LIMITS.dataResourceRows);
+    expect(resource(bundle).data).toHaveLength(OUTPUT_TABLE_ROWS);
     expect(resource(bundle).quarry.total_rows).toBe(10_000_000);
     const html = bundle['text/html'] as string;
     expect(html.match(/<tr>/g)).toHaveLength(TABLE_LIMITS.htmlRows + 1); // + the header row

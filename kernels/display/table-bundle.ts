@@ -7,12 +7,13 @@
  */
 import type { JsonObject, JsonValue } from '../../core/json';
 import { MIME, type MimeBundle } from '../../core/outputs';
+import { OUTPUT_TABLE_ROWS, tableShapeNote, type TableResource } from '../../core/table-resource';
 import type { Field } from '../frames/arrow-columns';
 import { escapeHtml } from './html';
 import { firstRows, type TableSource } from './table-source';
 
+/** What the HTML and plain-text views show (the table itself: OUTPUT_TABLE_ROWS). */
 export const TABLE_LIMITS = {
-  dataResourceRows: 500,
   htmlRows: 20,
   plainRows: 10,
   cellChars: 200,
@@ -23,27 +24,26 @@ export const TABLE_LIMITS = {
  *   it does not keep it (headless runs).
  */
 export function tableBundle(source: TableSource, resultId: string | null = null): MimeBundle {
-  const shown = Math.min(source.numRows, TABLE_LIMITS.dataResourceRows);
+  const shown = Math.min(source.numRows, OUTPUT_TABLE_ROWS);
   const json = source.rows(firstRows(shown)).map((row) => jsonRow(row, source.fields));
-  return {
-    [MIME.table]: {
-      schema: { fields: source.fields.map(({ name, type }) => ({ name, type })) },
-      data: json,
-      quarry: {
-        total_rows: source.numRows,
-        source_types: source.fields.map((f) => f.sourceType),
-        ...(resultId === null ? {} : { result_id: resultId }),
-      },
+  const table: TableResource = {
+    schema: { fields: source.fields.map(({ name, type }) => ({ name, type })) },
+    data: json,
+    quarry: {
+      total_rows: source.numRows,
+      source_types: source.fields.map((f) => f.sourceType),
+      ...(resultId === null ? {} : { result_id: resultId }),
     },
+  };
+  return {
+    [MIME.table]: table,
     [MIME.html]: htmlTable(source, json.slice(0, TABLE_LIMITS.htmlRows)),
     [MIME.text]: plainTable(source, json.slice(0, TABLE_LIMITS.plainRows)),
   };
 }
 
 export function shapeNote(source: TableSource, shown: number): string {
-  const columns = source.fields.length - (source.indexColumns ?? 0);
-  const size = `${source.numRows.toLocaleString('en-US')} ${source.numRows === 1 ? 'row' : 'rows'} × ${columns} ${columns === 1 ? 'column' : 'columns'}`;
-  return shown < source.numRows ? `${size} (first ${shown} shown)` : size;
+  return tableShapeNote(source.numRows, source.fields.length - (source.indexColumns ?? 0), shown);
 }
 
 function htmlTable(source: TableSource, rows: Record<string, unknown>[]): string {

@@ -5,14 +5,11 @@
  * numbers already.
  */
 import * as arrow from 'apache-arrow';
-
-/** Table Schema (frictionless) field types, as `application/vnd.dataresource+json` uses them. */
-export type FieldType =
-  'integer' | 'number' | 'string' | 'boolean' | 'date' | 'datetime' | 'array' | 'object' | 'any';
+import type { TableFieldType } from '../../core/table-resource';
 
 export type Field = {
   name: string;
-  type: FieldType;
+  type: TableFieldType;
   /** the source's own type name, e.g. "Float64" */ sourceType: string;
 };
 
@@ -24,7 +21,7 @@ export function arrowFields(schema: arrow.Schema): Field[] {
   }));
 }
 
-export function fieldType(type: arrow.DataType): FieldType {
+export function fieldType(type: arrow.DataType): TableFieldType {
   if (arrow.DataType.isInt(type)) return 'integer';
   if (arrow.DataType.isFloat(type) || arrow.DataType.isDecimal(type)) return 'number';
   if (arrow.DataType.isUtf8(type) || arrow.DataType.isLargeUtf8(type)) return 'string';
@@ -100,7 +97,7 @@ function isArrowVector(value: unknown): value is arrow.Vector {
   );
 }
 
-function toJsValue(value: unknown, type: FieldType): unknown {
+function toJsValue(value: unknown, type: TableFieldType): unknown {
   if (value === null || value === undefined) return null;
   if ((type === 'date' || type === 'datetime') && typeof value === 'number') return new Date(value);
   if (typeof value === 'bigint')

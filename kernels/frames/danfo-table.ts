@@ -2,7 +2,8 @@
 import type { DataFrame, Series } from 'danfojs';
 import type { TableSource } from '../display/table-source';
 import { estimateBytes } from '../runtime/value-size';
-import type { Field, FieldType } from './arrow-columns';
+import type { TableFieldType } from '../../core/table-resource';
+import type { Field } from './arrow-columns';
 
 /**
  * Structural, not `instanceof`: danfo's own methods (describe, groupby, …) return instances of
@@ -62,7 +63,7 @@ export function danfoTableSource(value: DataFrame | Series): TableSource {
   };
 }
 
-function fieldTypeOf(dtype: string): FieldType {
+function fieldTypeOf(dtype: string): TableFieldType {
   switch (dtype) {
     case 'int32':
       return 'integer';

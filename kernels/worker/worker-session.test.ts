@@ -111,7 +111,12 @@ function setUp(start?: () => Promise<SessionKernel>) {
           return `${m.requestId} ${m.status}`;
         case 'output':
           return `${m.requestId} ${m.output.output_type === 'stream' ? m.output.text : m.output.output_type}`;
-        default:
+        case 'ready':
+        case 'loading':
+        case 'failed':
+        case 'host-request':
+        case 'variables':
+        case 'table-rows':
           return m.type;
       }
     });

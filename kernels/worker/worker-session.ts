@@ -22,7 +22,7 @@ import type {
 } from '../../core/protocol';
 import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
 import { HostRelay } from './host-relay';
-import { parseToKernelWorker } from './worker-messages';
+import { parseToKernelWorker } from '../../core/kernel-worker-guards';
 
 /** The part of `Kernel` the worker uses (a fake one in tests). */
 export type SessionKernel = {

@@ -21,6 +21,8 @@ export function editorCommandForKey(
   const ctrlOrMeta = event.ctrlKey || event.metaKey;
   const { KeyCode } = monaco;
   if (event.altKey) return null;
+  // Monaco's KeyCode has a member per key of the keyboard; every other key is the editor's own.
+  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check
   switch (event.keyCode) {
     case KeyCode.Enter:
       if (event.shiftKey && !ctrlOrMeta) return { kind: 'run', advance: true };

@@ -4,30 +4,19 @@
  */
 import { MENU_COMMAND_KINDS, parseMenuCommand, type MenuCommand } from '../../core/menu-command';
 import type {
+  HostBridge,
   HostClient,
   HostOperation,
+  HostOperationMethods,
   HostRequests,
   HostResponses,
 } from '../../core/host-contract';
-
-/**
- * `window.quarryHost` in the desktop app, as electron/preload/host-api.ts builds it: one method
- * per operation of the contract, and the native menu's commands. Declared here rather than
- * imported (the renderer never imports electron/); test/electron/bridge-parity.test.ts drives
- * this client through the real preload and IPC manager to keep the two in step.
- */
-export type ElectronHostMethods = {
-  readonly [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;
-};
-
-export type ElectronHostBridge = ElectronHostMethods & {
-  /** Each menu command, unchecked (see parseMenuCommand); returns the unsubscribe function. */
-  onMenuCommand(listener: (command: unknown) => void): () => void;
-};
+import { isHostFailure, type HostErrorKind } from '../../core/host-failure';
 
 declare global {
   interface Window {
-    quarryHost?: ElectronHostBridge;
+    /** The desktop app's bridge; test/electron/bridge-parity.test.ts drives it end to end. */
+    quarryHost?: HostBridge;
   }
 }
 
@@ -35,7 +24,7 @@ export { MENU_COMMAND_KINDS, parseMenuCommand, type MenuCommand };
 
 export class HostCallError extends Error {
   constructor(
-    readonly kind: string,
+    readonly kind: HostErrorKind,
     message: string,
   ) {
     super(message);
@@ -57,11 +46,9 @@ export function createHttpHostClient(token: string | null): HostClient {
       });
       const body: unknown = await response.json().catch(() => null);
       if (!response.ok) {
-        const error = (body as { error?: { kind?: string; message?: string } } | null)?.error;
-        throw new HostCallError(
-          error?.kind ?? String(response.status),
-          error?.message ?? `${operation} failed (${response.status})`,
-        );
+        // Anything but the host's own envelope (a proxy's page, a cut-off body) is 'internal'.
+        if (isHostFailure(body)) throw new HostCallError(body.error.kind, body.error.message);
+        throw new HostCallError('internal', `${operation} failed (${response.status})`);
       }
       return body as HostResponses[typeof operation];
     },
@@ -72,8 +59,8 @@ export function createHttpHostClient(token: string | null): HostClient {
  * Electron: each call goes to the operation's own method. The preload rejects with
  * `{ error: { kind, message } }`; anything else that rejects is reported as it is.
  */
-export function createElectronHostClient(bridge: ElectronHostBridge): HostClient {
-  const methods: ElectronHostMethods = bridge;
+export function createElectronHostClient(bridge: HostBridge): HostClient {
+  const methods: HostOperationMethods = bridge;
   return {
     async call(operation, request) {
       const method: (
@@ -89,17 +76,7 @@ export function createElectronHostClient(bridge: ElectronHostBridge): HostClient
 }
 
 function toHostCallError(operation: HostOperation, error: unknown): HostCallError {
-  const detail =
-    typeof error === 'object' && error !== null && 'error' in error ? error.error : undefined;
-  if (
-    typeof detail === 'object' &&
-    detail !== null &&
-    'kind' in detail &&
-    'message' in detail &&
-    typeof detail.kind === 'string' &&
-    typeof detail.message === 'string'
-  )
-    return new HostCallError(detail.kind, detail.message);
+  if (isHostFailure(error)) return new HostCallError(error.error.kind, error.error.message);
   return new HostCallError(
     'internal',
     error instanceof Error ? error.message : `${operation} failed`,

@@ -2,7 +2,8 @@
  * The renderer's half of the worker's host relay: the kernel worker cannot reach the host itself
  * (the renderer holds the HostClient: Electron IPC or HTTP with the token), so it posts a
  * `host-request` and gets this answer. Only the operations in KERNEL_HOST_OPERATIONS get here
- * (worker-events.ts refuses the rest); the host checks the request's fields as for any caller.
+ * (core/kernel-worker-guards.ts refuses the rest); the host checks the request's fields as for
+ * any caller.
  */
 import type { HostClient } from '../../core/host-contract';
 import type { HostRelayRequest, HostRelayResponse } from '../../core/kernel-worker-protocol';

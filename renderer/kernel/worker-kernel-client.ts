@@ -29,7 +29,7 @@ import { answerHostRequest } from './host-relay';
 import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
 import { Deferred } from './deferred';
 import { PendingReplies } from './pending-replies';
-import { parseFromKernelWorker } from './worker-events';
+import { parseFromKernelWorker } from '../../core/kernel-worker-guards';
 
 /** What the client needs of a Worker (a DOM `Worker` is one; tests pass a fake). */
 export type KernelWorkerHandle = {

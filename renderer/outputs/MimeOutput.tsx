@@ -52,7 +52,10 @@ export function MimeOutput({ data, metadata }: MimeOutputProps) {
       return <MarkdownView source={text ?? ''} />;
     case 'text/plain':
       return <PlainText text={text ?? ''} />;
-    default: {
+    // A figure or table its parser refused (pickMime checks the same), or nothing usable.
+    case 'application/vnd.plotly.v1+json':
+    case 'application/vnd.dataresource+json':
+    case null: {
       const types = Object.keys(data);
       return (
         <p className="qo-note">

@@ -5,7 +5,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PlotlyApi } from 'plotly.js-dist-min';
 import { loadPlotly } from './load-plotly';
-import { figureHeight, figureTitle, type Figure } from './plotly-figure';
+import type { PlotlyPayload } from '../../core/plotly-payload';
+import { figureHeight, figureTitle } from './plotly-figure';
 import './rich-outputs.css';
 
 type Status = 'loading' | 'ready' | { error: string };
@@ -18,7 +19,7 @@ const BASE_LAYOUT = {
   paper_bgcolor: 'rgba(0,0,0,0)',
 };
 
-export function PlotlyChart({ figure }: { figure: Figure }) {
+export function PlotlyChart({ figure }: { figure: PlotlyPayload }) {
   const plot = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState<Status>('loading');
   const height = figureHeight(figure);

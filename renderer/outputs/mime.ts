@@ -36,7 +36,13 @@ function isUsable(mime: RenderableMime, value: unknown): boolean {
       return isFigure(value);
     case 'application/vnd.dataresource+json':
       return isTableResource(value);
-    default:
+    // Images come base64-encoded, SVG as its text.
+    case 'image/png':
+    case 'image/jpeg':
+    case 'image/svg+xml':
+    case 'text/html':
+    case 'text/markdown':
+    case 'text/plain':
       return textOf(value) !== null;
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The plotly figure of an `application/vnd.plotly.v1+json` bundle, checked before plotly sees it
- * (plotly throws deep inside on a malformed figure, far from the output that caused it).
+ * (plotly throws deep inside on a malformed figure, far from the output that caused it). The
+ * shape is core's (core/plotly-payload.ts).
  */
-
-export type Figure = { data: Record<string, unknown>[]; layout: Record<string, unknown> };
+import type { PlotlyPayload } from '../../core/plotly-payload';
 
 /** Height of a chart whose layout does not say: plotly's own default is 450, too tall inline. */
 export const DEFAULT_CHART_HEIGHT = 360;
@@ -17,14 +17,14 @@ export function isFigure(value: unknown): boolean {
 }
 
 /** The figure with a `data` array of trace objects and a `layout` object (empty when absent). */
-export function parseFigure(value: unknown): Figure | null {
+export function parseFigure(value: unknown): PlotlyPayload | null {
   if (!isRecord(value) || !Array.isArray(value.data) || !value.data.every(isRecord)) return null;
   if (value.layout !== undefined && !isRecord(value.layout)) return null;
   return { data: value.data, layout: value.layout ?? {} };
 }
 
 /** The height the chart will take, so the loading placeholder does not make the page jump. */
-export function figureHeight(figure: Figure): number {
+export function figureHeight(figure: PlotlyPayload): number {
   const height = figure.layout.height;
   return typeof height === 'number' && Number.isFinite(height) && height > 0
     ? height
@@ -32,7 +32,7 @@ export function figureHeight(figure: Figure): number {
 }
 
 /** The figure's title, as plotly accepts it: a string or `{ text }`. */
-export function figureTitle(figure: Figure): string | null {
+export function figureTitle(figure: PlotlyPayload): string | null {
   const title = figure.layout.title;
   if (typeof title === 'string') return title;
   if (isRecord(title) && typeof title.text === 'string') return title.text;

@@ -9,8 +9,8 @@
  *   is moved to `data-href` (the app may open it deliberately) and shown as the tooltip;
  * - KaTeX's MathML (`semantics`, `annotation`) is allowed so rendered math stays accessible.
  *
- * DOMPurify needs a DOM, so these run in the renderer only (the browser check of gallery.html
- * covers them); a private instance keeps our hooks away from other users of DOMPurify.
+ * DOMPurify needs a DOM, so these run in the renderer only (test/e2e/html-sanitiser.test.ts
+ * checks them in the app, in Chromium); a private instance keeps our hooks away from other users of DOMPurify.
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 

@@ -10,12 +10,12 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HostClient } from '../../core/host-contract';
+import type { HostBridge, HostClient } from '../../core/host-contract';
 import { notebookText, tempFolder } from '../support/host-fixtures';
 import { registerIpcManager, type IpcManager } from '../../electron/main/ipc-manager';
 import { createMainWindow, isOurWebContents } from '../../electron/main/window';
 import { createWorkspaceSession } from '../../electron/main/workspace-session';
-import { createQuarryHostApi, type QuarryHostApi } from '../../electron/preload/host-api';
+import { createQuarryHostApi } from '../../electron/preload/host-api';
 import { appPageUrl } from '../../electron/shared/app-url';
 import { MENU_CHANNEL } from '../../electron/shared/ipc-protocol';
 import { MENU_COMMAND_KINDS, type MenuCommand } from '../../core/menu-command';
@@ -31,7 +31,7 @@ vi.mock('electron', () => import('../../electron/test/electron-mock'));
 type RendererBridge = {
   MENU_COMMAND_KINDS: readonly string[];
   parseMenuCommand(value: unknown): unknown;
-  createElectronHostClient(bridge: QuarryHostApi): HostClient;
+  createElectronHostClient(bridge: HostBridge): HostClient;
   onMenuCommand(listener: (command: unknown) => void): () => void;
 };
 
@@ -51,7 +51,7 @@ async function loadRendererBridge(): Promise<RendererBridge> {
 
 let renderer: RendererBridge;
 let manager: IpcManager;
-let api: QuarryHostApi;
+let api: HostBridge;
 let root: string;
 let window: FakeBrowserWindow;
 

@@ -1,8 +1,9 @@
 /**
- * The table of an `application/vnd.dataresource+json` bundle (Frictionless Table Schema, as the
- * kernel writes it in kernels/display/table-bundle.ts), checked field by field because a notebook
- * may come from another tool. Rows stay as they came: copying 100k rows to render 30 is waste.
+ * The table of an `application/vnd.dataresource+json` bundle (core/table-resource.ts: what the
+ * kernel writes), checked field by field because a notebook may come from another tool, so it is
+ * read leniently. Rows stay as they came: copying 100k rows to render 30 is waste.
  */
+import { tableShapeNote, type TableResourceQuarry } from '../../../core/table-resource';
 
 export type Column = {
   name: string;
@@ -40,7 +41,10 @@ export function parseTable(value: unknown): TableModel | null {
   const fields = value.schema.fields;
   if (!Array.isArray(fields) || !fields.every((f) => isRecord(f) && typeof f.name === 'string'))
     return null;
-  const quarry = isRecord(value.quarry) ? value.quarry : {};
+  // Quarry's own block, key by key as core names them, each still to be checked.
+  const quarry: Partial<Record<keyof TableResourceQuarry, unknown>> = isRecord(value.quarry)
+    ? value.quarry
+    : {};
   const sourceTypes = Array.isArray(quarry.source_types) ? quarry.source_types : [];
   const columns = fields.map((field: Record<string, unknown>, index): Column => {
     const type = typeof field.type === 'string' ? field.type : 'any';
@@ -71,8 +75,5 @@ export function cellOf(row: unknown, column: Column): unknown {
 
 /** "N rows × M columns", with "(first K shown)" when the view shows only the first K rows. */
 export function shapeNote(table: TableModel, shown = table.rows.length): string {
-  const n = table.totalRows;
-  const m = table.columns.length;
-  const size = `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} × ${m} ${m === 1 ? 'column' : 'columns'}`;
-  return shown < n ? `${size} (first ${shown.toLocaleString('en-US')} shown)` : size;
+  return tableShapeNote(table.totalRows, table.columns.length, shown);
 }

@@ -1,15 +1,17 @@
 /**
- * A standalone page with one of every output kind (gallery.html), for screenshots and for the
- * browser check of the renderers: XSS payloads must not run, the 100k-row table must scroll.
+ * A standalone page with one of every output kind, for screenshots and for looking at the
+ * renderers by hand (hostile HTML stays inert, the 100k-row table scrolls). A dev page, outside
+ * the shipped renderer: `npx vite --config test/gallery/vite.config.ts`, then open the URL it
+ * prints. test/e2e/html-sanitiser.test.ts checks the sanitiser in the app itself.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Output } from '../../core/outputs';
 import type { CellLocation } from '../../core/protocol';
-import { MarkdownView } from '../markdown/MarkdownView';
+import { MarkdownView } from '../../renderer/markdown/MarkdownView';
 import * as sample from './gallery-data';
-import { OutputArea } from './OutputArea';
-import { sanitizeHtml, sanitizeSvg } from './sanitize-html';
+import { OutputArea } from '../../renderer/outputs/OutputArea';
+import { sanitizeHtml, sanitizeSvg } from '../../renderer/outputs/sanitize-html';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 /**
- * Sample outputs for gallery.html: one of every kind the kernel writes, plus hostile input a
+ * Sample outputs for the gallery (gallery.tsx): one of every kind the kernel writes, plus hostile input a
  * notebook from someone else could carry (script in HTML and SVG, broken bundles).
  */
 import type { Output } from '../../core/outputs';

@@ -1,0 +1,214 @@
+/**
+ * The checks of every message between the renderer and the kernel worker
+ * (kernel-worker-protocol.ts, protocol.ts), derived from their types: one entry per message type
+ * in a table the compiler holds to the union, so a message added to the protocol without its
+ * check does not compile. A message arrives as a structured clone of whatever was posted, and
+ * cells run inside the worker and can post anything, so each side parses what it receives with
+ * these: the worker `parseToKernelWorker`, the renderer `parseFromKernelWorker`. Anything
+ * malformed is null and ignored.
+ */
+import { isHostRequest, type DataFileLink } from './host-contract';
+import {
+  arrayOf,
+  either,
+  fields,
+  isBoolean,
+  isCount,
+  isInteger,
+  isNumber,
+  isRecord,
+  isString,
+  literal,
+  nullable,
+  oneOf,
+  optional,
+  refine,
+  variantParser,
+  type Guard,
+} from './guards';
+import { isJsonObject } from './json';
+import {
+  KERNEL_HOST_OPERATIONS,
+  type FromKernelWorker,
+  type HostRelayRequest,
+  type HostRelayResponse,
+  type KernelHostOperation,
+  type KernelWorkerConfig,
+  type ToKernelWorker,
+} from './kernel-worker-protocol';
+import type { Output } from './outputs';
+import type {
+  CellLocation,
+  CellRunStatus,
+  KernelEvent,
+  KernelInfo,
+  TablePage,
+  TableSort,
+  VariableInfo,
+} from './protocol';
+
+const isKernelWorkerConfig = fields<KernelWorkerConfig>({
+  baseUrl: isString,
+  duckdb: fields<KernelWorkerConfig['duckdb']>({ mvpModule: isString, ehModule: isString }),
+  tfWasm: fields<KernelWorkerConfig['tfWasm']>({
+    plain: isString,
+    simd: isString,
+    threadedSimd: isString,
+  }),
+  parquetWasm: isString,
+});
+
+const isTableSort = fields<TableSort>({
+  column: isCount,
+  direction: oneOf<TableSort['direction']>({ asc: true, desc: true }),
+});
+
+const isDataFileLink = fields<DataFileLink>({ name: isString, url: isString });
+
+/** `datafiles.resolve` is the only operation relayed, so every answer has its shape. */
+const isHostRelayResponse: Guard<HostRelayResponse> = either(
+  fields<Extract<HostRelayResponse, { ok: true }>>({
+    type: literal('host-response'),
+    id: isNumber,
+    ok: literal(true),
+    response: fields<Extract<HostRelayResponse, { ok: true }>['response']>({
+      files: arrayOf(isDataFileLink),
+    }),
+  }),
+  fields<Extract<HostRelayResponse, { ok: false }>>({
+    type: literal('host-response'),
+    id: isNumber,
+    ok: literal(false),
+    message: isString,
+  }),
+);
+
+export const parseToKernelWorker = variantParser<ToKernelWorker>('type', {
+  init: { type: literal('init'), config: isKernelWorkerConfig },
+  execute: {
+    type: literal('execute'),
+    requestId: isString,
+    cellId: isString,
+    code: isString,
+    executionCount: isInteger,
+  },
+  interrupt: { type: literal('interrupt') },
+  restart: { type: literal('restart') },
+  'inspect-variables': { type: literal('inspect-variables'), requestId: isString },
+  'table-rows': {
+    type: literal('table-rows'),
+    requestId: isString,
+    resultId: isString,
+    offset: isCount,
+    limit: isCount,
+    sort: nullable(isTableSort),
+  },
+  'host-response': isHostRelayResponse,
+});
+
+const isCellRunStatus = oneOf<CellRunStatus>({
+  queued: true,
+  running: true,
+  done: true,
+  error: true,
+  interrupted: true,
+});
+
+type EndStatus = Extract<KernelEvent, { type: 'done' }>['status'];
+const isEndStatus = oneOf<EndStatus>({ done: true, error: true, interrupted: true });
+
+const isKernelInfo = fields<KernelInfo>({ sqlEngine: isString, tfBackend: isString });
+
+const isCellLocation = fields<CellLocation>({ line: isNumber, column: isNumber });
+
+const isVariableInfo = fields<VariableInfo>({
+  name: isString,
+  type: isString,
+  shape: nullable(arrayOf(isCount)),
+  size: nullable(fields<NonNullable<VariableInfo['size']>>({ bytes: isCount, exact: isBoolean })),
+  preview: nullable(isString),
+});
+
+const isTablePage = refine(
+  fields<TablePage>({ offset: isCount, rows: arrayOf(isJsonObject), indices: arrayOf(isCount) }),
+  (page) => page.rows.length === page.indices.length,
+);
+
+const extra = optional(isJsonObject);
+
+/** Outputs as far as the UI relies on them; a bundle's entries are checked by their renderers. */
+const parseOutput = variantParser<Output, 'output_type'>('output_type', {
+  stream: {
+    output_type: literal('stream'),
+    name: oneOf<'stdout' | 'stderr'>({ stdout: true, stderr: true }),
+    text: isString,
+    extra,
+  },
+  display_data: {
+    output_type: literal('display_data'),
+    data: isRecord,
+    metadata: isJsonObject,
+    extra,
+  },
+  execute_result: {
+    output_type: literal('execute_result'),
+    data: isRecord,
+    metadata: isJsonObject,
+    execution_count: nullable(isInteger),
+    extra,
+  },
+  error: {
+    output_type: literal('error'),
+    ename: isString,
+    evalue: isString,
+    traceback: arrayOf(isString),
+    extra,
+  },
+});
+const isOutput = (value: unknown): value is Output => parseOutput(value) !== null;
+
+export function isKernelHostOperation(value: unknown): value is KernelHostOperation {
+  return (KERNEL_HOST_OPERATIONS as readonly unknown[]).includes(value);
+}
+
+/**
+ * Only the operations a kernel may ask for (KERNEL_HOST_OPERATIONS), each request checked by the
+ * host contract's own check of that operation.
+ */
+function isHostRelayRequest(value: unknown): value is HostRelayRequest {
+  return (
+    isRecord(value) &&
+    value.type === 'host-request' &&
+    isNumber(value.id) &&
+    isKernelHostOperation(value.operation) &&
+    isHostRequest(value.operation, value.request)
+  );
+}
+
+export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
+  ready: { type: literal('ready'), info: isKernelInfo },
+  loading: { type: literal('loading'), message: isString },
+  failed: { type: literal('failed'), message: isString },
+  status: {
+    type: literal('status'),
+    requestId: isString,
+    cellId: isString,
+    status: isCellRunStatus,
+  },
+  output: { type: literal('output'), requestId: isString, cellId: isString, output: isOutput },
+  done: {
+    type: literal('done'),
+    requestId: isString,
+    cellId: isString,
+    status: isEndStatus,
+    durationMs: isNumber,
+    errorLocation: nullable(isCellLocation),
+  },
+  'host-request': isHostRelayRequest,
+  variables: {
+    type: literal('variables'),
+    requestId: isString,
+    variables: arrayOf(isVariableInfo),
+  },
+  'table-rows': { type: literal('table-rows'), requestId: isString, page: nullable(isTablePage) },
+});
