@@ -1,27 +1,15 @@
 // What `npm start` runs once the app is built: the desktop app when Electron's binary is here,
 // browser mode otherwise. npm never downloads the binary (Electron's install script is not
-// allowed to run, and its download comes from GitHub, not the npm registry), so on a machine
-// that reaches only the registry `require('electron')` throws, and Quarry opens in the browser.
-// Builds nothing itself: `npm start` builds first.
+// allowed to run, and its download comes from GitHub, not the npm registry), so the first start
+// fetches it where GitHub is reachable; on a machine that reaches only the registry that fails
+// and Quarry opens in the browser. Builds nothing itself: `npm start` builds first.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
+import { fetchElectronBinary, installedElectronBinary } from './electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sample = 'samples/churn.ipynb';
-
-/** The Electron executable, or null when its binary was never downloaded. */
-function electronBinary() {
-  try {
-    // The electron package's main export is the path of the binary; it throws without one.
-    const binary = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Runs a command in the repository with our stdio, and exits with its status. */
 function run(command, args) {
@@ -37,7 +25,13 @@ function run(command, args) {
   child.on('exit', (code) => process.exit(code ?? 1));
 }
 
-const binary = electronBinary();
+const binary =
+  installedElectronBinary() ??
+  ((await fetchElectronBinary(() =>
+    process.stderr.write("npm start: fetching Electron's binary (first start only)...\n"),
+  ))
+    ? installedElectronBinary()
+    : null);
 if (binary !== null) {
   run(binary, ['dist/electron/main.cjs', sample]);
 } else {

@@ -43,6 +43,8 @@ function reasonOf(
       return { kind: 'bad-request', reason: 'a symbolic link loop' };
     case 'ENAMETOOLONG':
       return { kind: 'bad-request', reason: 'the name is too long' };
+    // No code (not a system error), or one that no reason above fits.
+    case undefined:
     default:
       return undefined;
   }
