@@ -7,6 +7,7 @@ import { NotebookFileError, readNotebookFile, saveNotebookFile } from '../../hos
 import { runNotebook, type CellRunReport } from '../../host/run-notebook';
 import { EXIT, UsageError } from '../usage-error';
 import { parseRunArgs, RUN_USAGE } from './run-args';
+import { checkOutputLocation } from './run-output';
 
 export type Terminal = { out: (line: string) => void; err: (line: string) => void };
 
@@ -27,6 +28,7 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
     throw new UsageError(
       `${shown} is ${describeForeignNotebook(language)}; Quarry runs TypeScript notebooks only`,
     );
+  await checkOutputLocation(args.notebook, args.out);
   const codeCells = notebook.cells.filter((c) => c.cell_type === 'code').length;
   terminal.out(`Running ${shown}: ${codeCells} code cells`);
 
@@ -62,7 +64,14 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
       finished: new Date().toISOString(),
     },
   };
-  await saveNotebookFile(args.out, notebook);
+  try {
+    await saveNotebookFile(args.out, notebook);
+  } catch (error) {
+    // The cells ran; only the write failed (the folder went away, the disk is full): one line.
+    if (!(error instanceof NotebookFileError)) throw error;
+    terminal.err(`quarry: ${error.message}`);
+    return EXIT.failed;
+  }
   const ran = result.cells.filter((c) => c.status !== 'skipped').length;
   const failed = result.cells.find((c) => c.status === 'error');
   const summary = failed
