@@ -7,7 +7,7 @@
  * another tool or a later nbformat), so saving gives them back untouched. It is not a file key:
  * the codec writes its entries beside the known ones. Outputs made by the kernel leave it out.
  */
-import type { JsonObject } from './json';
+import { isJsonObject, type JsonObject } from './json';
 
 /** MIME type → data. Text types hold a string; JSON types hold the JSON value itself. */
 export type MimeBundle = { [mime: string]: unknown };
@@ -51,3 +51,40 @@ export const MIME = {
   plotly: 'application/vnd.plotly.v1+json',
   json: 'application/json',
 } as const;
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/**
+ * Whether a value received across a boundary (a worker's message) is an output, checked as far
+ * as its readers rely on: its kind and the fields they read first.
+ */
+export function isOutput(value: unknown): value is Output {
+  if (!isJsonObject(value)) return false;
+  switch (value.output_type) {
+    case 'stream':
+      return (value.name === 'stdout' || value.name === 'stderr') && isText(value.text);
+    case 'display_data':
+    case 'execute_result':
+      return isJsonObject(value.data) && isJsonObject(value.metadata);
+    case 'error':
+      return (
+        isText(value.ename) &&
+        isText(value.evalue) &&
+        Array.isArray(value.traceback) &&
+        value.traceback.every(isText)
+      );
+    default:
+      return false;
+  }
+}
+
+/**
+ * Adds an output as it streams in to a cell's outputs, the way the kernel stores them: stream
+ * text continues the previous output when it is the same stream, as Jupyter front ends show it.
+ */
+export function appendOutput(outputs: Output[], piece: Output): void {
+  const last = outputs[outputs.length - 1];
+  if (piece.output_type === 'stream' && last?.output_type === 'stream' && last.name === piece.name)
+    last.text += piece.text;
+  else outputs.push(piece.output_type === 'stream' ? { ...piece } : piece);
+}

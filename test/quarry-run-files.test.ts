@@ -29,7 +29,7 @@ function expectRefused(result: QuarryRun, reason: RegExp): void {
   expect(result.stderr).toMatch(new RegExp(`^quarry: ${reason.source}\\n$`));
 }
 
-describe('quarry run output checks', () => {
+describe('quarry run output checks', { timeout: 180_000 }, () => {
   it('refuses -o through a symlink or a hard link to the input, leaving it as it was', async () => {
     const alias = path.join(work, 'alias.ipynb');
     const hard = path.join(work, 'hard.ipynb');

@@ -9,7 +9,7 @@ import {
   type HostRelayRequest,
   type KernelHostOperation,
 } from '../../core/kernel-worker-protocol';
-import type { Output } from '../../core/outputs';
+import { isOutput } from '../../core/outputs';
 import type {
   CellLocation,
   CellRunStatus,
@@ -128,24 +128,4 @@ function isCount(value: unknown): value is number {
 
 function isCellLocation(value: unknown): value is CellLocation {
   return isObject(value) && typeof value.line === 'number' && typeof value.column === 'number';
-}
-
-function isOutput(value: unknown): value is Output {
-  if (!isObject(value)) return false;
-  switch (value.output_type) {
-    case 'stream':
-      return (value.name === 'stdout' || value.name === 'stderr') && isString(value.text);
-    case 'display_data':
-    case 'execute_result':
-      return isObject(value.data) && isObject(value.metadata);
-    case 'error':
-      return (
-        isString(value.ename) &&
-        isString(value.evalue) &&
-        Array.isArray(value.traceback) &&
-        value.traceback.every(isString)
-      );
-    default:
-      return false;
-  }
 }
