@@ -5,6 +5,7 @@
  * what the earlier cells produced.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
@@ -204,8 +205,21 @@ function createWorker(config: KernelThreadConfig, heapLimitMb: number): Worker {
   };
   if (!import.meta.url.endsWith('.ts'))
     return new Worker(new URL('./kernel-thread.js', import.meta.url), options);
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const tsx = tsxEsmApi();
   const entry = new URL('./kernel-thread.ts', import.meta.url).href;
   const load = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
   return new Worker(load, { ...options, eval: true });
+}
+
+/**
+ * The URL of tsx's ESM API (`tsImport`). `require.resolve` would give its CommonJS build, and
+ * `import.meta.resolve` is missing under vitest, so the package's own exports map says where.
+ */
+function tsxEsmApi(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('tsx/package.json');
+  const { exports } = require('tsx/package.json') as {
+    exports: { './esm/api': { import: { default: string } } };
+  };
+  return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
 }
