@@ -98,6 +98,24 @@ describe('quarry run: errors nothing caught', { timeout: TIMEOUT_MS }, () => {
     expect(cells[2]).toMatchObject({ outputs: [], execution_count: null });
     expect(metadata.quarry.last_run.status).toBe('out-of-memory');
   });
+
+  it('a cell that ends the kernel (process.exit) fails with a reason; the command goes on', async () => {
+    const { input, out } = await notebook('exits', [
+      'console.log("before")',
+      'process.exit(3)',
+      '1',
+    ]);
+    const result = await runQuarry(['run', input, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /KernelExited: the kernel exited while this cell ran \(exit code 3\)/,
+    );
+    expect(result.stdout).toMatch(/^failed at cell 2: 2 of 3 code cells/m);
+    const { cells } = await saved(out);
+    expect(cells[0].outputs).toMatchObject([{ text: ['before\n'] }]);
+    expect(errorsOf(cells[1])).toMatchObject([{ ename: 'KernelExited' }]);
+    expect(cells[2]).toMatchObject({ outputs: [], execution_count: null });
+  });
 });
 
 describe('quarry run: Ctrl+C', { timeout: TIMEOUT_MS }, () => {

@@ -4,6 +4,7 @@ import { isJsonObject } from '../../core/json';
 import { describeForeignNotebook, notebookLanguage } from '../../core/notebook/language';
 import type { ErrorOutput } from '../../core/outputs';
 import { defaultKernelHeapMb } from '../../host/kernel/heap-limit';
+import { KernelStartError } from '../../host/kernel/kernel-thread-client';
 import { NotebookFileError, readNotebookFile, saveNotebookFile } from '../../host/notebook-file';
 import { runNotebook, type CellRunReport, type NotebookRunResult } from '../../host/run-notebook';
 import { EXIT, UsageError } from '../usage-error';
@@ -73,6 +74,10 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
       shouldStop: () => stopRequested,
       stopNow: stopNow.signal,
     });
+  } catch (error) {
+    if (!(error instanceof KernelStartError)) throw error;
+    terminal.err(`quarry run: ${error.message}`);
+    return EXIT.failed;
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -33,6 +33,11 @@ export type KernelThreadEnd =
   /** `terminate()` stopped it. */
   | { kind: 'terminated' };
 
+/** The kernel could not start (its libraries failed to load, the heap limit is too small). */
+export class KernelStartError extends Error {
+  override readonly name = 'KernelStartError';
+}
+
 export type CellExecution =
   | { kind: 'done'; status: 'done' | 'error'; durationMs: number }
   /** The thread ended while the cell ran; its outputs until then were delivered. */
@@ -55,8 +60,13 @@ export class KernelThread {
   private requests = 0;
   private terminating = false;
   private endedAs: KernelThreadEnd | null = null;
+  /** The thread's first message: `ready`, or why it could not start. */
+  private readonly first: Promise<FromKernelThread>;
+  private resolveFirst: ((message: FromKernelThread) => void) | null = null;
 
   private constructor(private readonly worker: Worker) {
+    this.first = new Promise((resolve) => (this.resolveFirst = resolve));
+    worker.on('message', (data: unknown) => this.receive(data));
     let failure: KernelThreadEnd | null = null;
     worker.on('error', (error: Error & { code?: unknown }) => {
       failure =
@@ -81,25 +91,19 @@ export class KernelThread {
     });
   }
 
-  /** Resolves when the kernel is ready; rejects, naming why, when it could not start. */
+  /**
+   * Resolves when the kernel is ready; rejects with KernelStartError, naming why, when it could
+   * not start.
+   */
   static async start(
     options: KernelThreadOptions,
   ): Promise<{ thread: KernelThread; info: KernelInfo }> {
     const config: KernelThreadConfig = { notebookDir: options.notebookDir };
-    const worker = createWorker(config, options.heapLimitMb);
-    const thread = new KernelThread(worker);
-    const first = await new Promise<FromKernelThread | KernelThreadEnd>((resolve) => {
-      worker.once('message', (data: unknown) => {
-        resolve(parseFromKernelThread(data) ?? { kind: 'crashed', message: 'a malformed message' });
-      });
-      void thread.ended.then(resolve);
-    });
-    if ('type' in first && first.type === 'ready') {
-      worker.on('message', (data: unknown) => thread.receive(data));
-      return { thread, info: first.info };
-    }
+    const thread = new KernelThread(createWorker(config, options.heapLimitMb));
+    const first = await Promise.race([thread.first, thread.ended]);
+    if ('type' in first && first.type === 'ready') return { thread, info: first.info };
     await thread.terminate();
-    throw new Error(`the kernel could not start: ${describeStartFailure(first)}`);
+    throw new KernelStartError(`the kernel could not start: ${describeStartFailure(first)}`);
   }
 
   execute(code: string, options: ExecuteInThreadOptions): Promise<CellExecution> {
@@ -153,6 +157,11 @@ export class KernelThread {
   private receive(data: unknown): void {
     const message = parseFromKernelThread(data);
     if (!message) return;
+    if (this.resolveFirst) {
+      this.resolveFirst(message);
+      this.resolveFirst = null;
+      return;
+    }
     switch (message.type) {
       case 'output':
         this.outputListeners.get(message.requestId)?.(message.output);
@@ -166,7 +175,7 @@ export class KernelThread {
       }
       case 'ready':
       case 'failed':
-        return; // only ever first, handled by start()
+        return; // only ever the first message (start)
       default:
         message satisfies never;
     }
