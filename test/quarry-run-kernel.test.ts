@@ -118,6 +118,22 @@ describe('quarry run: errors nothing caught', { timeout: TIMEOUT_MS }, () => {
   });
 });
 
+describe('quarry run: after the last cell', { timeout: TIMEOUT_MS }, () => {
+  it('a setInterval left running: the kernel is stopped 2 s after the last cell, exit 0', async () => {
+    const { input, out } = await notebook('interval', [
+      "setInterval(() => console.log('tick'), 200)\nundefined",
+    ]);
+    const result = await runQuarry(['run', input, '-o', out], { timeoutMs: 120_000 });
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^quarry run: stopped the kernel 2 s after the last cell with timers still pending/,
+    );
+    const { cells } = await saved(out);
+    expect(cells[0].outputs).toMatchObject([{ output_type: 'stream', name: 'stdout' }]);
+  });
+});
+
 describe('quarry run: Ctrl+C', { timeout: TIMEOUT_MS }, () => {
   it('pressed twice stops a cell that never ends and still writes the cells that ran', async () => {
     const { input, out } = await notebook('busy', [
