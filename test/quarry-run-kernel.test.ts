@@ -134,39 +134,71 @@ describe('quarry run: after the last cell', { timeout: TIMEOUT_MS }, () => {
   });
 });
 
+/** `quarry run` as a child process whose output is watched, to press Ctrl+C (SIGINT) at it. */
+function startRun(input: string, out: string) {
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'quarry.js'), 'run', input, '-o', out],
+    {
+      cwd: repoRoot,
+    },
+  );
+  onTestFinished(() => void child.kill('SIGKILL'));
+  const run = {
+    stdout: '',
+    stderr: '',
+    exited: new Promise<number | null>((resolve) => child.on('exit', resolve)),
+  };
+  child.stderr.on('data', (chunk: Buffer) => (run.stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (run.stdout += chunk.toString()));
+  /** Resolves once stdout matches `pattern`. */
+  const printed = (pattern: RegExp) =>
+    new Promise<void>((resolve) => {
+      const check = () => pattern.test(run.stdout) && resolve();
+      child.stdout.on('data', check);
+      check();
+    });
+  const interrupt = () => child.kill('SIGINT');
+  return { run, printed, interrupt };
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('quarry run: Ctrl+C', { timeout: TIMEOUT_MS }, () => {
+  it('pressed once stops after the running cell, exit 130, the cells that ran written', async () => {
+    const { input, out } = await notebook('sleepy', [
+      'console.log("first")',
+      'await new Promise((resolve) => setTimeout(resolve, 3000))\nconsole.log("second")',
+      'console.log("never")',
+    ]);
+    const { run, printed, interrupt } = startRun(input, out);
+    await printed(/cell +1 {2}ok/);
+    interrupt();
+    expect(await run.exited).toBe(130);
+    expect(run.stdout).toMatch(/^ {2}cell +2 {2}ok/m);
+    expect(run.stdout).toMatch(/^interrupted: 2 of 3 code cells/m);
+    const { cells, metadata } = await saved(out);
+    expect(cells[1].outputs).toMatchObject([{ text: ['second\n'] }]);
+    expect(cells[2]).toMatchObject({ outputs: [], execution_count: null });
+    expect(metadata.quarry.last_run.status).toBe('interrupted');
+  });
+
   it('pressed twice stops a cell that never ends and still writes the cells that ran', async () => {
     const { input, out } = await notebook('busy', [
       'console.log("first")',
       'while (true) {}',
       'console.log("never")',
     ]);
-    const child = spawn(
-      process.execPath,
-      [path.join(repoRoot, 'bin', 'quarry.js'), 'run', input, '-o', out],
-      {
-        cwd: repoRoot,
-      },
-    );
-    onTestFinished(() => void child.kill('SIGKILL'));
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await new Promise<void>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (/cell +1 {2}ok/.test(stdout)) resolve();
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300)); // cell 2 is spinning now
-    child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(stderr).toMatch(/stopping after the running cell/);
-    expect(stderr).toMatch(/stopping now/);
-    expect(stdout).toMatch(/^ {2}cell +2 {2}interrupted/m);
+    const { run, printed, interrupt } = startRun(input, out);
+    await printed(/cell +1 {2}ok/);
+    await pause(300); // cell 2 is spinning now
+    interrupt();
+    await pause(300);
+    interrupt();
+    expect(await run.exited).toBe(130);
+    expect(run.stderr).toMatch(/stopping after the running cell/);
+    expect(run.stderr).toMatch(/stopping now/);
+    expect(run.stdout).toMatch(/^ {2}cell +2 {2}interrupted/m);
     const { cells, metadata } = await saved(out);
     expect(cells[0].outputs).toMatchObject([{ text: ['first\n'] }]);
     expect(errorsOf(cells[1])).toMatchObject([{ ename: 'Interrupted' }]);
