@@ -15,7 +15,7 @@ import { createNodeKernelPlatform } from '../host/kernel/node-kernel-platform';
 import type { DanfoModule } from '../kernels/platform';
 import { Kernel } from '../kernels/runtime/kernel';
 import type { SqlDatabase } from '../kernels/sql/sql-database';
-import { formatMs, formatRatio, median, renderTable, summarize, type Summary } from './stats';
+import { formatMs, formatRatio, interleaved, renderTable, type Paired } from './stats';
 
 /** Where a figure must land to count as within budget (the targets of the issue). */
 type Budget =
@@ -94,47 +94,6 @@ class BenchKernel {
     if (!Number.isFinite(value)) throw new Error(`cell returned ${String(text)}, not a number`);
     return value;
   }
-}
-
-type Paired = {
-  subject: Summary;
-  reference: Summary;
-  /** Median over runs of subject ÷ reference, each pair timed back to back. */
-  ratio: number;
-  /** Median over runs of subject − reference, in ms. */
-  overhead: number;
-};
-
-/**
- * Runs `subject` and `reference` alternately (ABBA order) and compares each run with its partner:
- * load from other processes comes in bursts longer than a pair, so per-pair figures cancel it.
- */
-async function interleaved(
-  counts: { warmup: number; runs: number },
-  subject: () => Promise<number>,
-  reference: () => Promise<number>,
-  betweenRuns: () => void = () => undefined,
-): Promise<Paired> {
-  const subjectTimes: number[] = [];
-  const referenceTimes: number[] = [];
-  for (let i = 0; i < counts.warmup + counts.runs; i++) {
-    const subjectFirst = i % 4 === 0 || i % 4 === 3;
-    const order = subjectFirst ? [subject, reference] : [reference, subject];
-    const times: number[] = [];
-    for (const work of order) {
-      betweenRuns();
-      times.push(await work());
-    }
-    if (i < counts.warmup) continue;
-    subjectTimes.push(subjectFirst ? times[0] : times[1]);
-    referenceTimes.push(subjectFirst ? times[1] : times[0]);
-  }
-  return {
-    subject: summarize(subjectTimes),
-    reference: summarize(referenceTimes),
-    ratio: median(subjectTimes.map((t, i) => t / referenceTimes[i])),
-    overhead: median(subjectTimes.map((t, i) => t - referenceTimes[i])),
-  };
 }
 
 async function measureTsCell(kernel: BenchKernel): Promise<Measurement> {

@@ -23,6 +23,48 @@ export function summarize(values: readonly number[]): Summary {
   return { runs: values.length, median: median(values), p95: quantile(values, 0.95) };
 }
 
+/** A measurement next to its reference, from runs that alternate between them. */
+export type Paired = {
+  subject: Summary;
+  reference: Summary;
+  /** Median over runs of subject ÷ reference, each pair timed back to back. */
+  ratio: number;
+  /** Median over runs of subject − reference, in ms. */
+  overhead: number;
+};
+
+/**
+ * Runs `subject` and `reference` alternately (ABBA order) and compares each run with its partner:
+ * load from other processes comes in bursts longer than a pair, so per-pair figures cancel it.
+ */
+export async function interleaved(
+  counts: { warmup: number; runs: number },
+  subject: () => Promise<number>,
+  reference: () => Promise<number>,
+  betweenRuns: () => void = () => undefined,
+): Promise<Paired> {
+  const subjectTimes: number[] = [];
+  const referenceTimes: number[] = [];
+  for (let i = 0; i < counts.warmup + counts.runs; i++) {
+    const subjectFirst = i % 4 === 0 || i % 4 === 3;
+    const order = subjectFirst ? [subject, reference] : [reference, subject];
+    const times: number[] = [];
+    for (const work of order) {
+      betweenRuns();
+      times.push(await work());
+    }
+    if (i < counts.warmup) continue;
+    subjectTimes.push(subjectFirst ? times[0] : times[1]);
+    referenceTimes.push(subjectFirst ? times[1] : times[0]);
+  }
+  return {
+    subject: summarize(subjectTimes),
+    reference: summarize(referenceTimes),
+    ratio: median(subjectTimes.map((t, i) => t / referenceTimes[i])),
+    overhead: median(subjectTimes.map((t, i) => t - referenceTimes[i])),
+  };
+}
+
 /** Milliseconds with enough digits to tell 0.02 ms from 0.2 ms, and no more. */
 export function formatMs(ms: number): string {
   const abs = Math.abs(ms);

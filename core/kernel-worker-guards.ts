@@ -165,7 +165,8 @@ const parseOutput = variantParser<Output, 'output_type'>('output_type', {
     extra,
   },
 });
-const isOutput = (value: unknown): value is Output => parseOutput(value) !== null;
+/** Whether a value received across a boundary (a worker's or thread's message) is an output. */
+export const isOutput = (value: unknown): value is Output => parseOutput(value) !== null;
 
 export function isKernelHostOperation(value: unknown): value is KernelHostOperation {
   return (KERNEL_HOST_OPERATIONS as readonly unknown[]).includes(value);

@@ -51,3 +51,14 @@ export const MIME = {
   plotly: 'application/vnd.plotly.v1+json',
   json: 'application/json',
 } as const;
+
+/**
+ * Adds an output as it streams in to a cell's outputs, the way the kernel stores them: stream
+ * text continues the previous output when it is the same stream, as Jupyter front ends show it.
+ */
+export function appendOutput(outputs: Output[], piece: Output): void {
+  const last = outputs[outputs.length - 1];
+  if (piece.output_type === 'stream' && last?.output_type === 'stream' && last.name === piece.name)
+    last.text += piece.text;
+  else outputs.push(piece.output_type === 'stream' ? { ...piece } : piece);
+}

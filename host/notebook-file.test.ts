@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import {
@@ -89,6 +90,18 @@ describe('readNotebookFile', () => {
     expect((await readError(folder)).message).toBe(
       `cannot read notebook ${folder}: it is a directory`,
     );
+  });
+
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const fifo = join(dir, 'x.ipynb');
+    execFileSync('mkfifo', [fifo]);
+    const error = await Promise.race([
+      readError(fifo),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('readNotebookFile hung on a FIFO')), 5_000).unref(),
+      ),
+    ]);
+    expect(error.message).toBe(`${fifo} is not a regular file (a FIFO)`);
   });
 
   it('refuses text that is not UTF-8', async () => {

@@ -2,7 +2,8 @@
  * Notebook files on disk: read with a one-line error that names the file, save atomically.
  * The CLI prints NotebookFileError's message as its one-line reason; the app shows it as is.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { NotebookFormatError, parseNotebook, serializeNotebook } from '../core/notebook/ipynb';
 import type { Notebook } from '../core/notebook/model';
 import { writeFileAtomic } from './atomic-write';
@@ -65,17 +66,26 @@ export async function saveNotebookFile(path: string, nb: Notebook): Promise<void
 async function readText(path: string, maxBytes: number): Promise<string> {
   const cannot = (reason: string, cause?: unknown): NotebookFileError =>
     new NotebookFileError(path, `cannot read notebook ${path}: ${reason}`, { cause });
+  // Opening a FIFO to read waits for a writer (forever, and in the server it ties up one of the
+  // few threads all file I/O shares), so anything but a regular file is refused before `open`;
+  // O_NONBLOCK and the fstat after it cover a file swapped for a FIFO in between.
+  try {
+    refuseIrregular(path, await stat(path), cannot);
+  } catch (error) {
+    throw error instanceof NotebookFileError
+      ? error
+      : cannot(fileProblem(error, 'no such file'), error);
+  }
   let handle: FileHandle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     throw cannot(fileProblem(error, 'no such file'), error);
   }
   let bytes: Uint8Array;
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw cannot('it is a directory');
-    if (!info.isFile()) throw cannot('it is not a regular file');
+    refuseIrregular(path, info, cannot);
     if (info.size > maxBytes) throw cannot(tooBig(info.size, maxBytes));
     bytes = await handle.readFile();
     if (bytes.length > maxBytes) throw cannot(tooBig(bytes.length, maxBytes)); // it grew
@@ -94,6 +104,24 @@ async function readText(path: string, maxBytes: number): Promise<string> {
       cause: error,
     });
   }
+}
+
+function refuseIrregular(
+  path: string,
+  info: Stats,
+  cannot: (reason: string) => NotebookFileError,
+): void {
+  if (info.isFile()) return;
+  if (info.isDirectory()) throw cannot('it is a directory');
+  throw new NotebookFileError(path, `${path} is not a regular file (${fileKind(info)})`);
+}
+
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'not a file';
 }
 
 function tooBig(size: number, limit: number): string {

@@ -2,33 +2,20 @@
  * `quarry run` end to end: the built CLI (`npm run build`) in a child process, as an analyst
  * would run it, with the output checked against the official nbformat 4.5 schema.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureSampleData } from '../samples/generate-data';
 import { validateNotebookJson } from './nbformat-schema';
 import { codeNotebookJson } from './notebook-json';
-
-const root = path.resolve(import.meta.dirname, '..');
-const quarry = path.join(root, 'bin', 'quarry.js');
-const exec = promisify(execFile);
+import { repoRoot as root, runQuarry } from './quarry-cli';
 
 type Run = { code: number; stdout: string; stderr: string };
 
 async function run(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [quarry, ...args], {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  const { code, stdout, stderr } = await runQuarry(args);
+  return { code, stdout, stderr };
 }
 
 let work: string;

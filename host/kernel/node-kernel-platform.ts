@@ -16,7 +16,7 @@ import {
   truncateSync,
 } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DuckDBModule, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
@@ -67,6 +67,8 @@ export function createNodeKernelPlatform({
     },
     readDataFile: (name: string) => readFile(path.resolve(notebookDir, name)),
     async importModule(specifier: string): Promise<unknown> {
+      // `node:fs`, `path`: Node's own modules have no file to resolve.
+      if (isBuiltin(specifier)) return import(specifier);
       // Bare names resolve from the notebook's folder first (its own node_modules), then Quarry's.
       const fromNotebook = createRequire(path.join(notebookDir, 'notebook.js'));
       let resolved: string;

@@ -83,6 +83,26 @@ describe('cell timers', () => {
     expect(timers.requestAnimationFrame).toBeUndefined();
   });
 
+  it("hand what a callback throws to the context's handler, with the execution that set it", async () => {
+    const reported: [OutputCollector, unknown][] = [];
+    const context = new ExecutionContext((execution, thrown) => reported.push([execution, thrown]));
+    const { globals, fire } = manualTimers({ animationFrames: false });
+    const timers = createCellTimers(context, globals);
+    const first = new OutputCollector(() => undefined);
+    const second = new OutputCollector(() => undefined);
+    const bug = new Error('callback bug');
+    await context.whileRunning(first, async () => {
+      timers.setTimeout(() => {
+        throw bug;
+      });
+    });
+    await context.whileRunning(second, async () => {
+      expect(fire).not.toThrow();
+      expect(context.current()).toBe(second);
+    });
+    expect(reported).toEqual([[first, bug]]);
+  });
+
   it('leave callbacks scheduled outside any execution alone', () => {
     const context = new ExecutionContext();
     const { globals, due } = manualTimers({ animationFrames: false });

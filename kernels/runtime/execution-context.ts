@@ -17,12 +17,20 @@
  *
  * An execution is known by its output collector, which tags what it emits with that execution's
  * identity (its request and cell ids, in the worker), also after the execution has ended.
+ *
+ * What a scheduled callback throws belongs to the execution that scheduled it: given an
+ * `onUncaught`, the context hands it there (the kernel writes it as that cell's error) instead
+ * of letting it reach the platform, where it would end a Node process or only be logged.
  */
 import type { OutputCollector } from './output-collector';
+
+export type UncaughtHandler = (execution: OutputCollector, thrown: unknown) => void;
 
 export class ExecutionContext {
   private running: OutputCollector | null = null;
   private scheduled: OutputCollector | null = null;
+
+  constructor(private readonly onUncaught?: UncaughtHandler) {}
 
   /** The execution outputs go to now, or null when no cell runs and no callback is followed. */
   current(): OutputCollector | null {
@@ -39,12 +47,19 @@ export class ExecutionContext {
     }
   }
 
-  /** Calls a callback that `execution` scheduled, with `execution` as the current one. */
-  runAs<T>(execution: OutputCollector, callback: () => T): T {
+  /**
+   * Calls a callback that `execution` scheduled, with `execution` as the current one. With an
+   * `onUncaught`, what it throws goes there and the call returns undefined.
+   */
+  runAs<T>(execution: OutputCollector, callback: () => T): T | undefined {
     const previous = this.scheduled;
     this.scheduled = execution;
     try {
       return callback();
+    } catch (thrown) {
+      if (!this.onUncaught) throw thrown;
+      this.onUncaught(execution, thrown);
+      return undefined;
     } finally {
       this.scheduled = previous;
     }

@@ -127,4 +127,23 @@ describe('output attribution', () => {
     await settle(50);
     expect(runC).toEqual(['c, later']);
   });
+
+  it('what a late timer throws is an error output of the cell that set it, in its own lines', async () => {
+    const errors: Output[] = [];
+    await k.run("let ok = 1\nsetTimeout(() => { throw new Error('late') }, 5)", (output) => {
+      if (output.output_type === 'error') errors.push(output);
+    });
+    await settle(50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ ename: 'Error', evalue: 'late' });
+    const traceback = errors[0].output_type === 'error' ? errors[0].traceback.join('\n') : '';
+    expect(traceback).toMatch(new RegExp(`In\\[${k.executionCount}\\]:2:`));
+    expect(await run('ok + 1')).toEqual(['execute_result: 2']);
+  });
+
+  it('an uncaught error reported after its cell ended belongs to the cell that ran last', async () => {
+    const outputs = await run('"first"');
+    expect(k.kernel.reportUncaught(new Error('nobody waited'))).toBe(true);
+    expect(outputs).toEqual(["execute_result: 'first'", 'error: nobody waited']);
+  });
 });

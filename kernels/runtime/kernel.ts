@@ -83,7 +83,11 @@ export class Kernel {
   private readonly stacks = new StackMapper();
   private readonly builtinModules: Record<string, unknown>;
   /** Which execution `console` and `display` write to at any moment. */
-  private readonly context = new ExecutionContext();
+  private readonly context = new ExecutionContext((execution, thrown) =>
+    this.writeUncaught(execution, thrown),
+  );
+  /** The execution that started last: a rejection noticed after its cell ended is its own. */
+  private latest: OutputCollector | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly tables: KeptTables | null;
   /** Which cell each execution belongs to, for the tables its outputs show. */
@@ -148,6 +152,20 @@ export class Kernel {
     return this.tables?.page(query) ?? null;
   }
 
+  /**
+   * Writes an error nothing caught (a promise rejected with no handler, an exception the
+   * platform reports) as an `error` output of the execution it most likely belongs to: the one
+   * a followed callback runs for, else the running cell, else the cell that ran last (a
+   * rejection is noticed only once the work of its turn is done, often just after its cell
+   * ended). False when no cell has run yet, so there is no execution to give it to.
+   */
+  reportUncaught(thrown: unknown): boolean {
+    const execution = this.context.current() ?? this.latest;
+    if (!execution) return false;
+    this.writeUncaught(execution, thrown);
+    return true;
+  }
+
   dispose(): void {
     this.tables?.clear();
     this.sql.close();
@@ -158,6 +176,7 @@ export class Kernel {
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
     const owner = options.cellId ?? `run ${++this.runs}`;
     this.owners.set(outputs, owner);
+    this.latest = outputs;
     this.tables?.release(owner);
     let error: CellError | null = null;
     let interrupted = false;
@@ -253,6 +272,12 @@ export class Kernel {
     } catch (thrown) {
       return typescriptCellError(thrown, this.stacks, code, compiled.scriptUrl);
     }
+  }
+
+  /** In the cell's own lines, like an error the cell threw while it ran. */
+  private writeUncaught(execution: OutputCollector, thrown: unknown): void {
+    const error = typescriptCellError(thrown, this.stacks, '');
+    execution.error(error.ename, error.evalue, error.traceback);
   }
 
   /** How a table that `execution` shows is kept: as that execution's cell's. */
