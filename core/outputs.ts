@@ -22,6 +22,12 @@ export type DisplayDataOutput = {
   output_type: 'display_data';
   data: MimeBundle;
   metadata: JsonObject;
+  /**
+   * Jupyter's transient `display_id`: the handle that `display()` returns replaces this output
+   * in place (`display-update`, core/protocol.ts). Runtime only, as in Jupyter: the codec writes
+   * known keys, so a saved file holds the output's last version without it.
+   */
+  transient?: { display_id: string };
   extra?: JsonObject;
 };
 export type ExecuteResultOutput = {

@@ -3,7 +3,8 @@
  * with DuckDB-WASM, danfo.js and TF.js available as globals. It runs the same in Node (headless)
  * and in a Web Worker (the app); everything platform-specific comes through `KernelPlatform`.
  */
-import type { Output } from '../../core/outputs';
+import type { JobEvent } from '../../core/jobs';
+import type { DisplayDataOutput, Output } from '../../core/outputs';
 import { parseSqlCell } from '../../core/notebook/sql-cell';
 import type {
   CellLocation,
@@ -22,6 +23,7 @@ import { createCellConsole } from './cell-console';
 import { createCellTimers } from './cell-timers';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
 import { ExecutionContext } from './execution-context';
+import { JobRunner, type JobHandle, type JobOptions } from './jobs';
 import { KeptTables } from './kept-tables';
 import { OutputCollector } from './output-collector';
 import { describeVariables } from './variables';
@@ -47,6 +49,13 @@ export type ExecuteOptions = {
    * execution ended: a timer it left behind still writes to it (execution-context.ts).
    */
   onOutput?: (output: Output) => void;
+  /** Called with the events of the jobs this execution starts (core/jobs.ts), also after it ended. */
+  onJob?: (event: JobEvent) => void;
+  /**
+   * Called when a display this execution showed is replaced through its handle (the update may
+   * come from another cell). The execution's own `outputs` already hold the new version.
+   */
+  onDisplayUpdate?: (displayId: string, output: DisplayDataOutput) => void;
   /**
    * Interrupts the cell: the kernel stops waiting for it as soon as this is aborted, so a cell
    * stuck on a pending `await` ends at once and the scope survives. JavaScript cannot be stopped
@@ -70,8 +79,19 @@ type CompiledFunction = (
   importModule: (specifier: string) => Promise<unknown>,
   interop: (module: unknown) => unknown,
   console: unknown,
-  display: (value: unknown) => void,
+  display: (value: unknown) => DisplayHandle,
+  job: <T>(
+    title: string,
+    options: JobOptions,
+    work: (job: JobHandle) => T | Promise<T>,
+  ) => Promise<T>,
 ) => Promise<unknown[] | undefined>;
+
+/** What `display(value)` returns: the way to replace that output in place later. */
+export type DisplayHandle = { readonly id: string; update(value: unknown): void };
+
+/** The callbacks of one execution, for events that are not outputs of the running cell. */
+type ExecutionSinks = Pick<ExecuteOptions, 'onJob' | 'onDisplayUpdate'>;
 
 export class Kernel {
   private readonly scope: Record<string, unknown> = Object.create(null);
@@ -88,6 +108,13 @@ export class Kernel {
   private readonly tables: KeptTables | null;
   /** Which cell each execution belongs to, for the tables its outputs show. */
   private readonly owners = new WeakMap<OutputCollector, string>();
+  private readonly sinks = new WeakMap<OutputCollector, ExecutionSinks>();
+  /** The displays a handle may still update, by id: the execution that showed each. */
+  private readonly displays = new Map<string, OutputCollector>();
+  /** Random, so that a restarted kernel's ids never match an output an older one showed. */
+  private readonly displayPrefix = Math.random().toString(36).slice(2, 10);
+  private displayCount = 0;
+  readonly jobs = new JobRunner();
   private runs = 0;
 
   private constructor(
@@ -148,7 +175,19 @@ export class Kernel {
     return this.tables?.page(query) ?? null;
   }
 
+  /** Cancels a running job (`cancel-job`); false when none has that id. */
+  cancelJob(jobId: string): boolean {
+    return this.jobs.cancel(jobId);
+  }
+
+  /** Cancels every running job: the kernel is interrupted (Ctrl+C) or going away. */
+  cancelJobs(): void {
+    this.jobs.cancelAll();
+  }
+
   dispose(): void {
+    this.jobs.cancelAll();
+    this.displays.clear();
     this.tables?.clear();
     this.sql.close();
   }
@@ -158,7 +197,11 @@ export class Kernel {
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
     const owner = options.cellId ?? `run ${++this.runs}`;
     this.owners.set(outputs, owner);
+    this.sinks.set(outputs, { onJob: options.onJob, onDisplayUpdate: options.onDisplayUpdate });
     this.tables?.release(owner);
+    this.releaseDisplays(owner);
+    // An interrupt stops the jobs too: the cell's, and any a timer of an earlier one started.
+    options.signal?.addEventListener('abort', () => this.jobs.cancelAll(), { once: true });
     let error: CellError | null = null;
     let interrupted = false;
     try {
@@ -232,9 +275,21 @@ export class Kernel {
     const fn = (0, eval)(compiled.script) as CompiledFunction;
     // Outputs go to the current execution, which is this one unless the sinks outlive it.
     const sink = () => this.context.current() ?? outputs;
-    const display = (value: unknown) => {
+    const display = (value: unknown): DisplayHandle => {
       const target = sink();
-      target.display(displayBundle(value, this.libs, this.keeper(target)));
+      const id = `display-${this.displayPrefix}-${++this.displayCount}`;
+      if (target.display(displayBundle(value, this.libs, this.keeper(target)), {}, id))
+        this.displays.set(id, target);
+      return { id, update: (next: unknown) => this.updateDisplay(id, next) };
+    };
+    const job = <T>(
+      title: string,
+      jobOptions: JobOptions,
+      work: (job: JobHandle) => T | Promise<T>,
+    ) => {
+      // The execution that starts the job gets all its events, wherever they happen later.
+      const listener = this.sinks.get(sink())?.onJob;
+      return this.jobs.run(title, jobOptions ?? {}, work, (event) => listener?.(event));
     };
     const console = createCellConsole(sink, () => performance.now());
     try {
@@ -244,6 +299,7 @@ export class Kernel {
         interop,
         console,
         display,
+        job,
       );
       if (compiled.returnsValue && returned) {
         const bundle = resultBundle(returned[0], this.libs, this.keeper(outputs));
@@ -253,6 +309,28 @@ export class Kernel {
     } catch (thrown) {
       return typescriptCellError(thrown, this.stacks, code, compiled.scriptUrl);
     }
+  }
+
+  /**
+   * Replaces a display in the outputs of the execution that showed it, and tells that
+   * execution's listener. Nothing happens once its cell has run again (the output is gone).
+   */
+  private updateDisplay(id: string, value: unknown): void {
+    const execution = this.displays.get(id);
+    if (!execution) return;
+    const output: DisplayDataOutput = {
+      output_type: 'display_data',
+      data: displayBundle(value, this.libs, this.keeper(execution)),
+      metadata: {},
+      transient: { display_id: id },
+    };
+    if (execution.replaceDisplay(output)) this.sinks.get(execution)?.onDisplayUpdate?.(id, output);
+  }
+
+  /** Forgets the displays of `owner`'s earlier executions: its cell runs again. */
+  private releaseDisplays(owner: string): void {
+    for (const [id, execution] of this.displays)
+      if (this.owners.get(execution) === owner) this.displays.delete(id);
   }
 
   /** How a table that `execution` shows is kept: as that execution's cell's. */

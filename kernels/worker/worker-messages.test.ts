@@ -27,6 +27,11 @@ describe('parseToKernelWorker', () => {
       requestId: 'v1',
     });
     expect(parseToKernelWorker({ type: 'inspect-variables' })).toBeNull();
+    expect(parseToKernelWorker({ type: 'cancel-job', jobId: 'j1', x: 1 })).toEqual({
+      type: 'cancel-job',
+      jobId: 'j1',
+    });
+    expect(parseToKernelWorker({ type: 'cancel-job', jobId: 1 })).toBeNull();
     const rows = {
       type: 'table-rows',
       requestId: 't1',

@@ -36,6 +36,8 @@ export function parseToKernelWorker(data: unknown): ToKernelWorker | null {
     case 'interrupt':
     case 'restart':
       return { type: kind };
+    case 'cancel-job':
+      return isString(data.jobId) ? { type: kind, jobId: data.jobId } : null;
     case 'inspect-variables':
       return isString(data.requestId) ? { type: kind, requestId: data.requestId } : null;
     case 'table-rows': {

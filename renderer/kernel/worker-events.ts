@@ -9,7 +9,8 @@ import {
   type HostRelayRequest,
   type KernelHostOperation,
 } from '../../core/kernel-worker-protocol';
-import type { Output } from '../../core/outputs';
+import { parseJobEvent } from '../../core/jobs';
+import type { DisplayDataOutput, Output } from '../../core/outputs';
 import type {
   CellLocation,
   CellRunStatus,
@@ -52,6 +53,18 @@ export function parseFromKernelWorker(data: unknown): FromKernelWorker | null {
     }
     case 'output':
       return ids && isOutput(data.output) ? { type: kind, ...ids, output: data.output } : null;
+    case 'job': {
+      const job = parseJobEvent(data.job);
+      return ids && job ? { type: kind, ...ids, job } : null;
+    }
+    case 'display-update': {
+      const { displayId, output } = data;
+      if (!ids || !isString(displayId) || !isOutput(output)) return null;
+      if (output.output_type !== 'display_data') return null;
+      return output.transient?.display_id === displayId
+        ? { type: kind, ...ids, displayId, output }
+        : null;
+    }
     case 'done': {
       const status = END_STATUSES.find((s) => s === data.status);
       const { durationMs, errorLocation } = data;
@@ -136,6 +149,7 @@ function isOutput(value: unknown): value is Output {
     case 'stream':
       return (value.name === 'stdout' || value.name === 'stderr') && isString(value.text);
     case 'display_data':
+      return isObject(value.data) && isObject(value.metadata) && isTransient(value.transient);
     case 'execute_result':
       return isObject(value.data) && isObject(value.metadata);
     case 'error':
@@ -148,4 +162,8 @@ function isOutput(value: unknown): value is Output {
     default:
       return false;
   }
+}
+
+function isTransient(value: unknown): value is DisplayDataOutput['transient'] {
+  return value === undefined || (isObject(value) && isString(value.display_id));
 }
