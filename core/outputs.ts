@@ -57,3 +57,21 @@ export const MIME = {
   plotly: 'application/vnd.plotly.v1+json',
   json: 'application/json',
 } as const;
+
+/**
+ * `outputs` with the display whose `transient.display_id` is `displayId` replaced by `output`
+ * (a display handle's update); the same array when none has that id.
+ */
+export function replaceDisplay(
+  outputs: Output[],
+  displayId: string,
+  output: DisplayDataOutput,
+): Output[] {
+  const at = outputs.findIndex(
+    (o) => o.output_type === 'display_data' && o.transient?.display_id === displayId,
+  );
+  if (at === -1) return outputs;
+  const replaced = [...outputs];
+  replaced[at] = output;
+  return replaced;
+}

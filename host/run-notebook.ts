@@ -5,7 +5,8 @@
  * so their old outputs would mislead).
  */
 import type { CodeCell, Notebook } from '../core/notebook/model';
-import type { Output } from '../core/outputs';
+import type { JobEvent } from '../core/jobs';
+import { replaceDisplay, type Output } from '../core/outputs';
 import { Kernel } from '../kernels/runtime/kernel';
 import type { KernelInfo } from '../core/protocol';
 import { createNodeKernelPlatform } from './kernel/node-kernel-platform';
@@ -26,6 +27,13 @@ export type RunNotebookOptions = {
   onCellEnd?: (report: CellRunReport, outputs: Output[]) => void;
   /** Checked between cells: a true answer stops the run (Ctrl+C). */
   shouldStop?: () => boolean;
+  /** Each event of the jobs a cell starts (core/jobs.ts), with that cell's number. */
+  onJobEvent?: (cellNumber: number, event: JobEvent) => void;
+  /**
+   * Aborted to cancel the running jobs (the first Ctrl+C). A cell whose job is cancelled then
+   * fails with `Cancelled: title` unless it catches it; with `shouldStop`, the run is interrupted.
+   */
+  cancelJobs?: AbortSignal;
 };
 
 export type NotebookRunResult = {
@@ -41,6 +49,8 @@ export async function runNotebook(
   const started = performance.now();
   const kernel = await Kernel.start(createNodeKernelPlatform({ notebookDir: options.notebookDir }));
   options.onKernelReady?.(kernel.info);
+  const cancelJobs = () => kernel.cancelJobs();
+  options.cancelJobs?.addEventListener('abort', cancelJobs);
   const reports: CellRunReport[] = [];
   let status: NotebookRunStatus = 'done';
   let executionCount = 0;
@@ -56,7 +66,14 @@ export async function runNotebook(
         continue;
       }
       options.onCellStart?.(cellNumber, cell);
-      const reply = await kernel.execute(cell.source, { executionCount: ++executionCount });
+      const reply = await kernel.execute(cell.source, {
+        executionCount: ++executionCount,
+        onJob: (event) => options.onJobEvent?.(cellNumber, event),
+        // A handle updates its display also from a later cell: the file keeps the last version.
+        onDisplayUpdate: (displayId, output) => {
+          cell.outputs = replaceDisplay(cell.outputs, displayId, output);
+        },
+      });
       cell.outputs = reply.outputs;
       cell.executionCount = executionCount;
       const report: CellRunReport = {
@@ -66,9 +83,11 @@ export async function runNotebook(
       };
       reports.push(report);
       options.onCellEnd?.(report, reply.outputs);
-      if (reply.status === 'error') status = 'error';
+      // A cell stopped by Ctrl+C (its job cancelled) was interrupted, not faulty.
+      if (reply.status === 'error') status = options.shouldStop?.() ? 'interrupted' : 'error';
     }
   } finally {
+    options.cancelJobs?.removeEventListener('abort', cancelJobs);
     kernel.dispose();
   }
   return { status, cells: reports, durationMs: performance.now() - started };

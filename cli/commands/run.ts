@@ -5,6 +5,7 @@ import { describeForeignNotebook, notebookLanguage } from '../../core/notebook/l
 import type { ErrorOutput } from '../../core/outputs';
 import { NotebookFileError, readNotebookFile, saveNotebookFile } from '../../host/notebook-file';
 import { runNotebook, type CellRunReport } from '../../host/run-notebook';
+import { JobProgressPrinter } from '../job-progress';
 import { EXIT, UsageError } from '../usage-error';
 import { parseRunArgs, RUN_USAGE } from './run-args';
 
@@ -31,11 +32,21 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
   terminal.out(`Running ${shown}: ${codeCells} code cells`);
 
   let stopRequested = false;
+  const jobsCancelled = new AbortController();
   const onSigint = () => {
     if (stopRequested) process.exit(EXIT.interrupted);
     stopRequested = true;
-    terminal.err('Interrupt: stopping after the running cell (press Ctrl+C again to quit at once)');
+    terminal.err(
+      'Interrupt: cancelling running jobs, stopping after the running cell (press Ctrl+C again to quit at once)',
+    );
+    jobsCancelled.abort();
   };
+  const progress = new JobProgressPrinter({
+    write: (text) => process.stderr.write(text),
+    tty: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+    now: () => Date.now(),
+  });
   process.on('SIGINT', onSigint);
   let result;
   try {
@@ -50,6 +61,8 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
         if (error) terminal.err(errorText(error));
       },
       shouldStop: () => stopRequested,
+      onJobEvent: (cellNumber, event) => progress.onJobEvent(cellNumber, event),
+      cancelJobs: jobsCancelled.signal,
     });
   } finally {
     process.off('SIGINT', onSigint);
@@ -65,11 +78,12 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
   await saveNotebookFile(args.out, notebook);
   const ran = result.cells.filter((c) => c.status !== 'skipped').length;
   const failed = result.cells.find((c) => c.status === 'error');
-  const summary = failed
-    ? `failed at cell ${failed.cellNumber}`
-    : result.status === 'interrupted'
+  const summary =
+    result.status === 'interrupted'
       ? 'interrupted'
-      : 'all cells ran';
+      : failed
+        ? `failed at cell ${failed.cellNumber}`
+        : 'all cells ran';
   terminal.out(
     `${summary}: ${ran} of ${codeCells} code cells in ${formatMs(result.durationMs)}; wrote ${path.relative(process.cwd(), args.out) || args.out}`,
   );
