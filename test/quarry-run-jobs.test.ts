@@ -25,7 +25,7 @@ type Run = { code: number | null; stdout: string; stderr: string };
 /** Runs `quarry run`; `onStderr` may act on what it prints so far (send it a signal). */
 function run(
   args: string[],
-  onStderr?: (stderr: string, child: { kill(s: string): void }) => void,
+  onStderr?: (stderr: string, child: { kill(signal: NodeJS.Signals): boolean }) => void,
 ) {
   return new Promise<Run>((resolve, reject) => {
     const child = spawn(process.execPath, [quarry, ...args], { cwd: root });
