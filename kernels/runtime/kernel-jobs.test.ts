@@ -163,6 +163,14 @@ describe('display handles', () => {
     ]);
   });
 
+  it('a cell ending in display(x) shows x once, not its handle', async () => {
+    const { reply } = execute("display('only this')");
+    const ended = await reply;
+    expect(ended.outputs.map((o) => [o.output_type, text(o)])).toEqual([
+      ['display_data', 'only this'],
+    ]);
+  });
+
   it('an update from a later cell goes to the execution that showed it; none once it reran', async () => {
     const first = execute("const later = display('v1');", { cellId: 'shown-in' });
     await first.reply;

@@ -114,6 +114,8 @@ export class Kernel {
   /** Random, so that a restarted kernel's ids never match an output an older one showed. */
   private readonly displayPrefix = Math.random().toString(36).slice(2, 10);
   private displayCount = 0;
+  /** The handles `display` returned: a cell ending in `display(x)` shows x, not its handle. */
+  private readonly handles = new WeakSet<DisplayHandle>();
   readonly jobs = new JobRunner();
   private runs = 0;
 
@@ -280,7 +282,9 @@ export class Kernel {
       const id = `display-${this.displayPrefix}-${++this.displayCount}`;
       if (target.display(displayBundle(value, this.libs, this.keeper(target)), {}, id))
         this.displays.set(id, target);
-      return { id, update: (next: unknown) => this.updateDisplay(id, next) };
+      const handle = { id, update: (next: unknown) => this.updateDisplay(id, next) };
+      this.handles.add(handle);
+      return handle;
     };
     const job = <T>(
       title: string,
@@ -301,7 +305,7 @@ export class Kernel {
         display,
         job,
       );
-      if (compiled.returnsValue && returned) {
+      if (compiled.returnsValue && returned && !this.isHandle(returned[0])) {
         const bundle = resultBundle(returned[0], this.libs, this.keeper(outputs));
         if (bundle) outputs.result(bundle, executionCount);
       }
@@ -325,6 +329,10 @@ export class Kernel {
       transient: { display_id: id },
     };
     if (execution.replaceDisplay(output)) this.sinks.get(execution)?.onDisplayUpdate?.(id, output);
+  }
+
+  private isHandle(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && this.handles.has(value as DisplayHandle);
   }
 
   /** Forgets the displays of `owner`'s earlier executions: its cell runs again. */
