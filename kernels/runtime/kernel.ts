@@ -22,6 +22,7 @@ import { SqlEngine } from '../sql/sql-engine';
 import { createCellConsole } from './cell-console';
 import { createCellTimers } from './cell-timers';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
+import { DisplayHandles, type DisplayHandle } from './display-handles';
 import { ExecutionContext } from './execution-context';
 import { JobRunner, type JobHandle, type JobOptions } from './jobs';
 import { KeptTables } from './kept-tables';
@@ -87,9 +88,6 @@ type CompiledFunction = (
   ) => Promise<T>,
 ) => Promise<unknown[] | undefined>;
 
-/** What `display(value)` returns: the way to replace that output in place later. */
-export type DisplayHandle = { readonly id: string; update(value: unknown): void };
-
 /** The callbacks of one execution, for events that are not outputs of the running cell. */
 type ExecutionSinks = Pick<ExecuteOptions, 'onJob' | 'onDisplayUpdate'>;
 
@@ -109,13 +107,11 @@ export class Kernel {
   /** Which cell each execution belongs to, for the tables its outputs show. */
   private readonly owners = new WeakMap<OutputCollector, string>();
   private readonly sinks = new WeakMap<OutputCollector, ExecutionSinks>();
-  /** The displays a handle may still update, by id: the execution that showed each. */
-  private readonly displays = new Map<string, OutputCollector>();
-  /** Random, so that a restarted kernel's ids never match an output an older one showed. */
-  private readonly displayPrefix = Math.random().toString(36).slice(2, 10);
-  private displayCount = 0;
-  /** The handles `display` returned: a cell ending in `display(x)` shows x, not its handle. */
-  private readonly handles = new WeakSet<DisplayHandle>();
+  private readonly displays = new DisplayHandles(
+    (value, execution) => displayBundle(value, this.libs, this.keeper(execution)),
+    (execution, id, output) => this.sinks.get(execution)?.onDisplayUpdate?.(id, output),
+    (execution) => this.owners.get(execution),
+  );
   readonly jobs = new JobRunner();
   private runs = 0;
 
@@ -201,7 +197,7 @@ export class Kernel {
     this.owners.set(outputs, owner);
     this.sinks.set(outputs, { onJob: options.onJob, onDisplayUpdate: options.onDisplayUpdate });
     this.tables?.release(owner);
-    this.releaseDisplays(owner);
+    this.displays.release(owner);
     // An interrupt stops the jobs too: the cell's, and any a timer of an earlier one started.
     options.signal?.addEventListener('abort', () => this.jobs.cancelAll(), { once: true });
     let error: CellError | null = null;
@@ -278,13 +274,7 @@ export class Kernel {
     // Outputs go to the current execution, which is this one unless the sinks outlive it.
     const sink = () => this.context.current() ?? outputs;
     const display = (value: unknown): DisplayHandle => {
-      const target = sink();
-      const id = `display-${this.displayPrefix}-${++this.displayCount}`;
-      if (target.display(displayBundle(value, this.libs, this.keeper(target)), {}, id))
-        this.displays.set(id, target);
-      const handle = { id, update: (next: unknown) => this.updateDisplay(id, next) };
-      this.handles.add(handle);
-      return handle;
+      return this.displays.show(sink(), value);
     };
     const job = <T>(
       title: string,
@@ -305,7 +295,7 @@ export class Kernel {
         display,
         job,
       );
-      if (compiled.returnsValue && returned && !this.isHandle(returned[0])) {
+      if (compiled.returnsValue && returned && !this.displays.isHandle(returned[0])) {
         const bundle = resultBundle(returned[0], this.libs, this.keeper(outputs));
         if (bundle) outputs.result(bundle, executionCount);
       }
@@ -313,32 +303,6 @@ export class Kernel {
     } catch (thrown) {
       return typescriptCellError(thrown, this.stacks, code, compiled.scriptUrl);
     }
-  }
-
-  /**
-   * Replaces a display in the outputs of the execution that showed it, and tells that
-   * execution's listener. Nothing happens once its cell has run again (the output is gone).
-   */
-  private updateDisplay(id: string, value: unknown): void {
-    const execution = this.displays.get(id);
-    if (!execution) return;
-    const output: DisplayDataOutput = {
-      output_type: 'display_data',
-      data: displayBundle(value, this.libs, this.keeper(execution)),
-      metadata: {},
-      transient: { display_id: id },
-    };
-    if (execution.replaceDisplay(output)) this.sinks.get(execution)?.onDisplayUpdate?.(id, output);
-  }
-
-  private isHandle(value: unknown): boolean {
-    return typeof value === 'object' && value !== null && this.handles.has(value as DisplayHandle);
-  }
-
-  /** Forgets the displays of `owner`'s earlier executions: its cell runs again. */
-  private releaseDisplays(owner: string): void {
-    for (const [id, execution] of this.displays)
-      if (this.owners.get(execution) === owner) this.displays.delete(id);
   }
 
   /** How a table that `execution` shows is kept: as that execution's cell's. */
