@@ -22,7 +22,7 @@ function printer(tty: boolean, columns?: number) {
     now = ms;
     shown.onJobEvent(3, event);
   };
-  return { written, at };
+  return { written, at, shown };
 }
 
 describe('jobLine', () => {
@@ -61,6 +61,17 @@ describe('JobProgressPrinter', () => {
       '\r\x1b[K  cell 3  Scoring  45/100 files (45%)  part 7',
       '\r\x1b[K  cell 3  Scoring  45/100 files (45%)  part 7  cancelled\n',
     ]);
+  });
+
+  it('on a terminal: ends an open line before another message, once', () => {
+    const { written, at, shown } = printer(true);
+    at(0, { kind: 'started', jobId: 'j', title: 'Scoring', progress: progress(0) });
+    shown.endLine();
+    shown.endLine();
+    expect(written).toEqual(['\r\x1b[K  cell 3  Scoring  0/100 files (0%)', '\n']);
+    at(1, { kind: 'finished', jobId: 'j', outcome: { kind: 'done' } });
+    shown.endLine();
+    expect(written.at(-1)).toBe('\r\x1b[K  cell 3  Scoring  0/100 files (0%)  done\n');
   });
 
   it('keeps a redrawn line within the terminal’s width, and says why a job failed', () => {

@@ -38,6 +38,8 @@ type ShownJob = { cellNumber: number; title: string; progress: JobProgress; prin
 
 export class JobProgressPrinter {
   private readonly jobs = new Map<string, ShownJob>();
+  /** A redrawn line is on the terminal, not yet ended by a newline. */
+  private lineOpen = false;
 
   constructor(
     private readonly terminal: ProgressTerminal,
@@ -69,6 +71,13 @@ export class JobProgressPrinter {
     }
   }
 
+  /** Ends a redrawn line, so that another message starts on a line of its own. */
+  endLine(): void {
+    if (!this.lineOpen) return;
+    this.lineOpen = false;
+    this.terminal.write('\n');
+  }
+
   private print(job: ShownJob, outcome: JobOutcome | null): void {
     const line = jobLine(job.cellNumber, job.title, job.progress);
     const ended = outcome ? `${line}  ${outcomeText(outcome)}` : line;
@@ -77,5 +86,6 @@ export class JobProgressPrinter {
     const width = (this.terminal.columns ?? 0) - 1;
     const fitted = width > 0 && ended.length > width ? `${ended.slice(0, width - 1)}…` : ended;
     this.terminal.write(`\r\x1b[K${fitted}${outcome ? '\n' : ''}`);
+    this.lineOpen = outcome === null;
   }
 }

@@ -36,6 +36,7 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
   const onSigint = () => {
     if (stopRequested) process.exit(EXIT.interrupted);
     stopRequested = true;
+    progress.endLine();
     terminal.err(
       'Interrupt: cancelling running jobs, stopping after the running cell (press Ctrl+C again to quit at once)',
     );
