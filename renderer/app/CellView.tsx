@@ -120,6 +120,10 @@ export function CellView(props: Props) {
             ) : (
               <OutputArea outputs={cell.outputs} cellNumber={cellNumber} />
             )}
+          </div>
+        )}
+        {runtime.jobs.length > 0 && (
+          <div className="cell-jobs">
             {runtime.jobs.map((job) => (
               <JobProgress
                 key={job.jobId}

@@ -20,18 +20,27 @@ import {
 } from './app-harness';
 
 const available = existsSync(CHROMIUM);
+
+/** What the page records of its frames (the test's own globals, in the browser). */
+type FrameCounter = {
+  frames: number[];
+  counting: boolean;
+  requestAnimationFrame(callback: (t: number) => void): number;
+};
 let app: AppSession;
 let page: Page;
 
 // One line each: the editor closes brackets itself, which typing across lines would trip on.
 const COUNTING =
   "await job('Counting', { total: 40, unit: 'steps' }, async (j) => { for (let i = 1; i <= 40; i++) { await new Promise((r) => setTimeout(r, 150)); j.progress(i, 'step ' + i); } })";
+const LIVE_CHART =
+  "const rows = [{ i: 0, v: 0 }]; const plot = display(chart.line(rows, { x: 'i', y: 'v', title: 'Live' })); await new Promise((r) => setTimeout(r, 3000)); for (let i = 1; i <= 60; i++) { rows.push({ i, v: Math.sin(i / 5) }); await new Promise((r) => setTimeout(r, 50)); plot.update(chart.line(rows, { x: 'i', y: 'v', title: 'Live' })); }";
 const UPDATING =
   "const shown = display('value 0'); for (let i = 1; i <= 40; i++) { await new Promise((r) => setTimeout(r, 50)); shown.update('value ' + i); }";
 
 describe.skipIf(!available)('jobs and display handles (Chromium)', () => {
   beforeAll(async () => {
-    app = await startAppSession((dir) => writeNotebookFile(dir, 'jobs.ipynb', ['', '']));
+    app = await startAppSession((dir) => writeNotebookFile(dir, 'jobs.ipynb', ['', '', '']));
     page = app.page;
   }, 180_000);
 
@@ -71,5 +80,40 @@ describe.skipIf(!available)('jobs and display handles (Chromium)', () => {
     expect(await outputs.count()).toBe(1);
     expect((await readableText(outputs.first())).trim()).toBe('value 40');
     await screenshot(page, 'display-updated');
+  });
+
+  it('a chart updated 20 times a second stays one chart and keeps the page responsive', async () => {
+    await typeInEditor(page, 3, LIVE_CHART);
+    await page.keyboard.press('Shift+Enter');
+    // The first chart loads plotly (seconds here); the updates start 3 s after it is shown.
+    const charts = outputRegion(page, 3).getByRole('figure', { name: 'Chart: Live' });
+    await charts.locator('.main-svg').first().waitFor({ timeout: 30_000 });
+    // Frames the page draws while the chart updates, and the longest gap between two.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as FrameCounter;
+      w.frames = [];
+      w.counting = true;
+      const tick = (t: number) => {
+        w.frames.push(t);
+        if (w.counting) w.requestAnimationFrame(tick);
+      };
+      w.requestAnimationFrame(tick);
+    });
+    expect(await finishedStatus(page, 3)).toMatch(/^done/);
+    const frames = await page.evaluate(() => {
+      const w = globalThis as unknown as FrameCounter;
+      w.counting = false;
+      return w.frames;
+    });
+    const seconds = (frames.at(-1)! - frames[0]) / 1000;
+    const longest = Math.max(...frames.slice(1).map((t, i) => t - frames[i]));
+    console.log(
+      `live chart, 60 updates at 20/s: ${(frames.length / seconds).toFixed(0)} frames/s over ${seconds.toFixed(1)} s, longest frame ${longest.toFixed(0)} ms`,
+    );
+    expect(await charts.count()).toBe(1);
+    expect(await outputRegion(page, 3).locator('.qo-output').count()).toBe(1);
+    // Two cores shared by several test runs: a loose bound that a flood of updates would break.
+    expect(longest).toBeLessThan(1500);
+    await screenshot(page, 'display-live-chart');
   });
 });
