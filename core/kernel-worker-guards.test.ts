@@ -75,6 +75,13 @@ describe('parseToKernelWorker', () => {
 });
 
 const ids = { requestId: 'r1', cellId: 'c1' };
+const shownAs = (displayId: string) => ({
+  output_type: 'display_data',
+  data: { 'text/plain': 'step 3' },
+  metadata: {},
+  transient: { display_id: displayId },
+});
+const progress = { done: 3, total: 10, unit: 'steps', message: null };
 
 describe('parseFromKernelWorker', () => {
   it('accepts each message the worker sends', () => {
@@ -107,6 +114,10 @@ describe('parseFromKernelWorker', () => {
         errorLocation: { line: 2, column: 5 },
       },
       { type: 'done', ...ids, status: 'interrupted', durationMs: 0, errorLocation: null },
+      { type: 'output', ...ids, output: shownAs('d1') },
+      { type: 'job', ...ids, job: { kind: 'started', jobId: 'j1', title: 'Counting', progress } },
+      { type: 'job', ...ids, job: { kind: 'finished', jobId: 'j1', outcome: { kind: 'done' } } },
+      { type: 'display-update', ...ids, displayId: 'd1', output: shownAs('d1') },
       {
         type: 'host-request',
         id: 1,
@@ -159,6 +170,16 @@ describe('parseFromKernelWorker', () => {
       { type: 'done', ...ids, status: 'done', durationMs: '1', errorLocation: null },
       { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: { line: 1 } },
       { type: 'host-request', id: 1, operation: 'datafiles.resolve', request: {} },
+      { type: 'output', ...ids, output: { ...shownAs('d1'), transient: { display_id: 1 } } },
+      { type: 'job', requestId: 'r1', job: { kind: 'progress', jobId: 'j1', progress } },
+      { type: 'job', ...ids, job: { kind: 'progress', jobId: 'j1', progress: { done: 1 } } },
+      { type: 'display-update', ...ids, displayId: 'd2', output: shownAs('d1') },
+      {
+        type: 'display-update',
+        ...ids,
+        displayId: 'd1',
+        output: { output_type: 'stream', name: 'stdout', text: '' },
+      },
       { type: 'variables', variables: [] },
       {
         type: 'variables',

@@ -27,6 +27,7 @@ import {
   type Guard,
 } from './guards';
 import { isJsonObject } from './json';
+import { parseJobEvent, type JobEvent } from './jobs';
 import {
   KERNEL_HOST_OPERATIONS,
   type FromKernelWorker,
@@ -36,7 +37,7 @@ import {
   type KernelWorkerConfig,
   type ToKernelWorker,
 } from './kernel-worker-protocol';
-import type { Output } from './outputs';
+import type { DisplayDataOutput, Output } from './outputs';
 import type {
   CellLocation,
   CellRunStatus,
@@ -94,6 +95,7 @@ export const parseToKernelWorker = variantParser<ToKernelWorker>('type', {
   },
   interrupt: { type: literal('interrupt') },
   restart: { type: literal('restart') },
+  'cancel-job': { type: literal('cancel-job'), jobId: isString },
   'inspect-variables': { type: literal('inspect-variables'), requestId: isString },
   'table-rows': {
     type: literal('table-rows'),
@@ -117,9 +119,9 @@ const isCellRunStatus = oneOf<CellRunStatus>({
 type EndStatus = Extract<KernelEvent, { type: 'done' }>['status'];
 const isEndStatus = oneOf<EndStatus>({ done: true, error: true, interrupted: true });
 
-const isKernelInfo = fields<KernelInfo>({ sqlEngine: isString, tfBackend: isString });
+export const isKernelInfo = fields<KernelInfo>({ sqlEngine: isString, tfBackend: isString });
 
-const isCellLocation = fields<CellLocation>({ line: isNumber, column: isNumber });
+export const isCellLocation = fields<CellLocation>({ line: isNumber, column: isNumber });
 
 const isVariableInfo = fields<VariableInfo>({
   name: isString,
@@ -148,6 +150,7 @@ const parseOutput = variantParser<Output, 'output_type'>('output_type', {
     output_type: literal('display_data'),
     data: isRecord,
     metadata: isJsonObject,
+    transient: optional(fields<{ display_id: string }>({ display_id: isString })),
     extra,
   },
   execute_result: {
@@ -186,6 +189,25 @@ function isHostRelayRequest(value: unknown): value is HostRelayRequest {
   );
 }
 
+export const isJobEvent = (value: unknown): value is JobEvent => parseJobEvent(value) !== null;
+
+type DisplayUpdate = Extract<KernelEvent, { type: 'display-update' }>;
+
+const isDisplayOutput = (value: unknown): value is DisplayDataOutput =>
+  isOutput(value) && value.output_type === 'display_data';
+
+/** An update replaces a display with one of the same id (the handle's). */
+export const isDisplayUpdate = refine(
+  fields<DisplayUpdate>({
+    type: literal('display-update'),
+    requestId: isString,
+    cellId: isString,
+    displayId: isString,
+    output: isDisplayOutput,
+  }),
+  (update) => update.output.transient?.display_id === update.displayId,
+);
+
 export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
   ready: { type: literal('ready'), info: isKernelInfo },
   loading: { type: literal('loading'), message: isString },
@@ -197,6 +219,8 @@ export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
     status: isCellRunStatus,
   },
   output: { type: literal('output'), requestId: isString, cellId: isString, output: isOutput },
+  job: { type: literal('job'), requestId: isString, cellId: isString, job: isJobEvent },
+  'display-update': isDisplayUpdate,
   done: {
     type: literal('done'),
     requestId: isString,

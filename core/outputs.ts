@@ -22,6 +22,12 @@ export type DisplayDataOutput = {
   output_type: 'display_data';
   data: MimeBundle;
   metadata: JsonObject;
+  /**
+   * Jupyter's transient `display_id`: the handle that `display()` returns replaces this output
+   * in place (`display-update`, core/protocol.ts). Runtime only, as in Jupyter: the codec writes
+   * known keys, so a saved file holds the output's last version without it.
+   */
+  transient?: { display_id: string };
   extra?: JsonObject;
 };
 export type ExecuteResultOutput = {
@@ -61,4 +67,22 @@ export function appendOutput(outputs: Output[], piece: Output): void {
   if (piece.output_type === 'stream' && last?.output_type === 'stream' && last.name === piece.name)
     last.text += piece.text;
   else outputs.push(piece.output_type === 'stream' ? { ...piece } : piece);
+}
+
+/**
+ * `outputs` with the display whose `transient.display_id` is `displayId` replaced by `output`
+ * (a display handle's update); the same array when none has that id.
+ */
+export function replaceDisplay(
+  outputs: Output[],
+  displayId: string,
+  output: DisplayDataOutput,
+): Output[] {
+  const at = outputs.findIndex(
+    (o) => o.output_type === 'display_data' && o.transient?.display_id === displayId,
+  );
+  if (at === -1) return outputs;
+  const replaced = [...outputs];
+  replaced[at] = output;
+  return replaced;
 }

@@ -3,8 +3,9 @@
  * sends them to a Web Worker; headless runs call the kernel directly with the same shapes.
  * Types only: DESIGN.md keeps core/ free of runtime dependencies.
  */
+import type { JobEvent } from './jobs';
 import type { JsonObject } from './json';
-import type { Output } from './outputs';
+import type { DisplayDataOutput, Output } from './outputs';
 import type { SortDirection } from './table-order';
 
 /** Cell lifecycle (DESIGN.md, "Processes and how they talk"). */
@@ -17,6 +18,8 @@ export type KernelRequest =
   | { type: 'execute'; requestId: string; cellId: string; code: string; executionCount: number }
   | { type: 'interrupt' }
   | { type: 'restart' }
+  /** Cancels a running job (core/jobs.ts); its `finished` event says `cancelled`. */
+  | { type: 'cancel-job'; jobId: string }
   | KernelQuery;
 
 /**
@@ -56,6 +59,19 @@ export type KernelEvent =
   | { type: 'ready'; info: KernelInfo }
   | { type: 'status'; requestId: string; cellId: string; status: CellRunStatus }
   | { type: 'output'; requestId: string; cellId: string; output: Output }
+  /** A job that execution started, also after it ended (a job run from a timer it left). */
+  | { type: 'job'; requestId: string; cellId: string; job: JobEvent }
+  /**
+   * Replaces, wherever it is (in any cell), the output shown with `transient.display_id` equal
+   * to `displayId`; ids name the execution that asked for the update.
+   */
+  | {
+      type: 'display-update';
+      requestId: string;
+      cellId: string;
+      displayId: string;
+      output: DisplayDataOutput;
+    }
   | {
       type: 'done';
       requestId: string;

@@ -10,7 +10,8 @@
  * promise it left rejected) fails that cell and stops the run after the one running then.
  */
 import type { CodeCell, Notebook } from '../core/notebook/model';
-import { appendOutput, type ErrorOutput, type Output } from '../core/outputs';
+import type { JobEvent } from '../core/jobs';
+import { appendOutput, replaceDisplay, type ErrorOutput, type Output } from '../core/outputs';
 import type { KernelInfo } from '../core/protocol';
 import {
   KernelThread,
@@ -46,6 +47,13 @@ export type RunNotebookOptions = {
    * the kernel is stopped.
    */
   lateOutputGraceMs: number;
+  /** Each event of the jobs a cell starts (core/jobs.ts), with that cell's number. */
+  onJobEvent?: (cellNumber: number, event: JobEvent) => void;
+  /**
+   * Aborted to cancel the running jobs (the first Ctrl+C). A cell whose job is cancelled then
+   * fails with `Cancelled: title` unless it catches it; with `shouldStop`, the run is interrupted.
+   */
+  cancelJobs?: AbortSignal;
 };
 
 export type NotebookRunResult = {
@@ -70,6 +78,8 @@ export async function runNotebook(
   options.onKernelReady?.(info);
   const stopNow = () => void thread.terminate();
   options.stopNow?.addEventListener('abort', stopNow, { once: true });
+  const cancelJobs = () => thread.cancelJobs();
+  options.cancelJobs?.addEventListener('abort', cancelJobs);
   const reports: CellRunReport[] = [];
   let status: NotebookRunStatus = 'done';
   let failedCell: number | null = null;
@@ -104,12 +114,18 @@ export async function runNotebook(
           fail(cellNumber);
           options.onLateError?.(cellNumber, output);
         },
+        onJob: (event) => options.onJobEvent?.(cellNumber, event),
+        // A handle updates its display also from a later cell: the file keeps the last version.
+        onDisplayUpdate: (displayId, output) =>
+          outputs.splice(0, outputs.length, ...replaceDisplay(outputs, displayId, output)),
       });
       ended = true;
       const report = { cellNumber, ...outcome(execution, outputs, options.heapLimitMb) };
       reports.push(report);
       options.onCellEnd?.(report, outputs);
-      if (report.status === 'error') fail(cellNumber);
+      // A cell stopped by Ctrl+C (its job cancelled) was interrupted, not faulty.
+      if (report.status === 'error' && options.shouldStop?.()) status = 'interrupted';
+      else if (report.status === 'error') fail(cellNumber);
       if (report.status === 'out-of-memory') fail(cellNumber, 'out-of-memory');
       if (report.status === 'interrupted') status = 'interrupted';
     }
@@ -117,6 +133,7 @@ export async function runNotebook(
   } finally {
     options.stopNow?.removeEventListener('abort', stopNow);
     await thread.terminate();
+    options.cancelJobs?.removeEventListener('abort', cancelJobs);
   }
   return {
     status,

@@ -7,6 +7,7 @@ import { defaultKernelHeapMb } from '../../host/kernel/heap-limit';
 import { KernelStartError } from '../../host/kernel/kernel-thread-client';
 import { NotebookFileError, readNotebookFile, saveNotebookFile } from '../../host/notebook-file';
 import { runNotebook, type CellRunReport, type NotebookRunResult } from '../../host/run-notebook';
+import { JobProgressPrinter } from '../job-progress';
 import { EXIT, UsageError } from '../usage-error';
 import { parseRunArgs, runUsage } from './run-args';
 import { checkOutputLocation, displayPath } from './run-output';
@@ -40,6 +41,7 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
 
   let stopRequested = false;
   const stopNow = new AbortController();
+  const jobsCancelled = new AbortController();
   const onSigint = () => {
     if (stopNow.signal.aborted) process.exit(EXIT.interrupted);
     if (stopRequested) {
@@ -48,8 +50,18 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
       return;
     }
     stopRequested = true;
-    terminal.err('Interrupt: stopping after the running cell (press Ctrl+C again to quit at once)');
+    progress.endLine();
+    terminal.err(
+      'Interrupt: cancelling running jobs, stopping after the running cell (press Ctrl+C again to quit at once)',
+    );
+    jobsCancelled.abort();
   };
+  const progress = new JobProgressPrinter({
+    write: (text) => process.stderr.write(text),
+    tty: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+    now: () => Date.now(),
+  });
   process.on('SIGINT', onSigint);
   let result: NotebookRunResult;
   try {
@@ -73,6 +85,8 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
       },
       shouldStop: () => stopRequested,
       stopNow: stopNow.signal,
+      onJobEvent: (cellNumber, event) => progress.onJobEvent(cellNumber, event),
+      cancelJobs: jobsCancelled.signal,
     });
   } catch (error) {
     if (!(error instanceof KernelStartError)) throw error;

@@ -14,7 +14,8 @@ import {
   type KernelThreadConfig,
   type ToKernelThread,
 } from '../../core/kernel-thread-protocol';
-import type { Output } from '../../core/outputs';
+import type { JobEvent } from '../../core/jobs';
+import type { DisplayDataOutput, Output } from '../../core/outputs';
 import type { KernelInfo } from '../../core/protocol';
 
 export type KernelThreadOptions = KernelThreadConfig & {
@@ -48,14 +49,20 @@ export type ExecuteInThreadOptions = {
   cellId: string;
   /** Each output as it comes, also after the cell ended (a timer it left behind). */
   onOutput: (output: Output) => void;
+  /** Each event of the jobs the cell starts (core/jobs.ts). */
+  onJob: (event: JobEvent) => void;
+  /** A display handle the cell made (or an earlier one's) replaced its output. */
+  onDisplayUpdate: (displayId: string, output: DisplayDataOutput) => void;
 };
+
+type ExecutionListeners = Pick<ExecuteInThreadOptions, 'onOutput' | 'onJob' | 'onDisplayUpdate'>;
 
 type Running = { requestId: string; resolve: (execution: CellExecution) => void; started: number };
 
 export class KernelThread {
   /** Resolves once the thread has ended, however it ended. */
   readonly ended: Promise<KernelThreadEnd>;
-  private readonly outputListeners = new Map<string, (output: Output) => void>();
+  private readonly listeners = new Map<string, ExecutionListeners>();
   private running: Running | null = null;
   private requests = 0;
   private terminating = false;
@@ -109,7 +116,7 @@ export class KernelThread {
   execute(code: string, options: ExecuteInThreadOptions): Promise<CellExecution> {
     if (this.running) throw new Error('KernelThread.execute: a cell is already running');
     const requestId = `run-${++this.requests}`;
-    this.outputListeners.set(requestId, options.onOutput);
+    this.listeners.set(requestId, options);
     const started = performance.now();
     if (this.endedAs)
       return Promise.resolve({ kind: 'thread-ended', end: this.endedAs, durationMs: 0 });
@@ -142,6 +149,11 @@ export class KernelThread {
     return outcome;
   }
 
+  /** Cancels the running jobs (the first Ctrl+C); the cell goes on and sees the cancellation. */
+  cancelJobs(): void {
+    if (!this.endedAs) this.send({ type: 'cancel-jobs' });
+  }
+
   /** Stops the thread at once (a second Ctrl+C); a running cell ends as `thread-ended`. */
   async terminate(): Promise<void> {
     if (this.endedAs) return;
@@ -164,7 +176,13 @@ export class KernelThread {
     }
     switch (message.type) {
       case 'output':
-        this.outputListeners.get(message.requestId)?.(message.output);
+        this.listeners.get(message.requestId)?.onOutput(message.output);
+        return;
+      case 'job':
+        this.listeners.get(message.requestId)?.onJob(message.job);
+        return;
+      case 'display-update':
+        this.listeners.get(message.requestId)?.onDisplayUpdate(message.displayId, message.output);
         return;
       case 'done': {
         const running = this.running;

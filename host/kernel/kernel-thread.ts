@@ -48,6 +48,9 @@ async function receive(message: ToKernelThread): Promise<void> {
         executionCount,
         cellId,
         onOutput: (output) => postOutput(requestId, cellId, output),
+        onJob: (job) => post({ type: 'job', requestId, cellId, job }),
+        onDisplayUpdate: (displayId, output) =>
+          post({ type: 'display-update', requestId, cellId, displayId, output }),
       });
       // One more turn of the event loop first: a promise the cell left rejected is reported at
       // the end of the turn it ended in, and belongs in its outputs before it is called done.
@@ -62,6 +65,9 @@ async function receive(message: ToKernelThread): Promise<void> {
       });
       return;
     }
+    case 'cancel-jobs':
+      kernel.cancelJobs();
+      return;
     case 'finish':
       // Timers the cells left behind may still write: the thread ends once they are done.
       kernel.dispose();

@@ -72,7 +72,7 @@ export function compileCell(source: string, fileName: string): CompiledCell {
   const scriptUrl = `quarry-cell-${++scriptCounter}.js`;
   // Indirect eval of a parenthesised function keeps line numbers exact (unlike `new Function`,
   // whose header differs between engines). Sloppy mode is needed for `with`.
-  const header = `(function (${WRAPPER_NAMES.scope}, ${WRAPPER_NAMES.importModule}, ${WRAPPER_NAMES.interop}, console, display) {\nwith (${WRAPPER_NAMES.scope}) { return (async () => {\n`;
+  const header = `(function (${WRAPPER_NAMES.scope}, ${WRAPPER_NAMES.importModule}, ${WRAPPER_NAMES.interop}, console, display, job) {\nwith (${WRAPPER_NAMES.scope}) { return (async () => {\n`;
   const script = `${header}${body}\n})(); }\n})\n//# sourceURL=${scriptUrl}`;
   return {
     fileName,

@@ -7,6 +7,7 @@ import { CellSyntaxError } from '../compile/compile-cell';
 import type { StackMapper } from '../compile/stack-trace';
 import { inspect } from '../display/inspect';
 import { SqlError } from '../sql/sql-error';
+import { JobCancelledError } from './jobs';
 import { sqlErrorReport } from './sql-error-report';
 
 export type CellError = {
@@ -39,6 +40,14 @@ export function typescriptCellError(
       location: thrown.location,
     };
   }
+  // A cancelled job is the user's own doing, not a fault: no stack to read.
+  if (thrown instanceof JobCancelledError)
+    return {
+      ename: 'Cancelled',
+      evalue: thrown.title,
+      traceback: [`Cancelled: ${thrown.title}`],
+      location: null,
+    };
   if (!(thrown instanceof Error)) return plainError(thrown);
   const mapped = stacks.map(thrown.stack);
   const top = mapped.cellFrames[0];

@@ -128,6 +128,16 @@ describe('console', () => {
   });
 });
 
+/** Each display carries its handle's id (runtime only); these tests compare the rest. */
+const withoutIds = (outputs: Output[]) =>
+  outputs.map((o) => {
+    if (o.output_type !== 'display_data') return o;
+    expect(o.transient?.display_id).toMatch(/^display-/);
+    const rest = { ...o };
+    delete rest.transient;
+    return rest;
+  });
+
 describe('display()', () => {
   it('shows strings unquoted, other values inspected, in order with logs', async () => {
     const reply = await k.run(
@@ -140,7 +150,7 @@ describe('display()', () => {
         '1;',
       ].join('\n'),
     );
-    expect(reply.outputs).toEqual([
+    expect(withoutIds(reply.outputs)).toEqual([
       { output_type: 'display_data', data: { 'text/plain': 'plain text' }, metadata: {} },
       { output_type: 'stream', name: 'stdout', text: 'between\n' },
       { output_type: 'display_data', data: { 'text/plain': '42' }, metadata: {} },
@@ -183,7 +193,7 @@ describe('display()', () => {
     const reply = await k.run(
       "display({ [Symbol.for('quarry.display')]: () => ({ 'text/markdown': '**hi**', 'text/plain': 'hi' }) })",
     );
-    expect(reply.outputs).toEqual([
+    expect(withoutIds(reply.outputs)).toEqual([
       {
         output_type: 'display_data',
         data: { 'text/markdown': '**hi**', 'text/plain': 'hi' },

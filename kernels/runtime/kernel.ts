@@ -3,7 +3,8 @@
  * with DuckDB-WASM, danfo.js and TF.js available as globals. It runs the same in Node (headless)
  * and in a Web Worker (the app); everything platform-specific comes through `KernelPlatform`.
  */
-import type { Output } from '../../core/outputs';
+import type { JobEvent } from '../../core/jobs';
+import type { DisplayDataOutput, Output } from '../../core/outputs';
 import { parseSqlCell } from '../../core/notebook/sql-cell';
 import type {
   CellLocation,
@@ -21,7 +22,9 @@ import { SqlEngine } from '../sql/sql-engine';
 import { createCellConsole } from './cell-console';
 import { createCellTimers } from './cell-timers';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
+import { DisplayHandles, type DisplayHandle } from './display-handles';
 import { ExecutionContext } from './execution-context';
+import { JobRunner, type JobHandle, type JobOptions } from './jobs';
 import { KeptTables } from './kept-tables';
 import { OutputCollector } from './output-collector';
 import { describeVariables } from './variables';
@@ -47,6 +50,13 @@ export type ExecuteOptions = {
    * execution ended: a timer it left behind still writes to it (execution-context.ts).
    */
   onOutput?: (output: Output) => void;
+  /** Called with the events of the jobs this execution starts (core/jobs.ts), also after it ended. */
+  onJob?: (event: JobEvent) => void;
+  /**
+   * Called when a display this execution showed is replaced through its handle (the update may
+   * come from another cell). The execution's own `outputs` already hold the new version.
+   */
+  onDisplayUpdate?: (displayId: string, output: DisplayDataOutput) => void;
   /**
    * Interrupts the cell: the kernel stops waiting for it as soon as this is aborted, so a cell
    * stuck on a pending `await` ends at once and the scope survives. JavaScript cannot be stopped
@@ -70,8 +80,16 @@ type CompiledFunction = (
   importModule: (specifier: string) => Promise<unknown>,
   interop: (module: unknown) => unknown,
   console: unknown,
-  display: (value: unknown) => void,
+  display: (value: unknown) => DisplayHandle,
+  job: <T>(
+    title: string,
+    options: JobOptions,
+    work: (job: JobHandle) => T | Promise<T>,
+  ) => Promise<T>,
 ) => Promise<unknown[] | undefined>;
+
+/** The callbacks of one execution, for events that are not outputs of the running cell. */
+type ExecutionSinks = Pick<ExecuteOptions, 'onJob' | 'onDisplayUpdate'>;
 
 export class Kernel {
   private readonly scope: Record<string, unknown> = Object.create(null);
@@ -92,6 +110,13 @@ export class Kernel {
   private readonly tables: KeptTables | null;
   /** Which cell each execution belongs to, for the tables its outputs show. */
   private readonly owners = new WeakMap<OutputCollector, string>();
+  private readonly sinks = new WeakMap<OutputCollector, ExecutionSinks>();
+  private readonly displays = new DisplayHandles(
+    (value, execution) => displayBundle(value, this.libs, this.keeper(execution)),
+    (execution, id, output) => this.sinks.get(execution)?.onDisplayUpdate?.(id, output),
+    (execution) => this.owners.get(execution),
+  );
+  readonly jobs = new JobRunner();
   private runs = 0;
 
   private constructor(
@@ -166,7 +191,19 @@ export class Kernel {
     return true;
   }
 
+  /** Cancels a running job (`cancel-job`); false when none has that id. */
+  cancelJob(jobId: string): boolean {
+    return this.jobs.cancel(jobId);
+  }
+
+  /** Cancels every running job: the kernel is interrupted (Ctrl+C) or going away. */
+  cancelJobs(): void {
+    this.jobs.cancelAll();
+  }
+
   dispose(): void {
+    this.jobs.cancelAll();
+    this.displays.clear();
     this.tables?.clear();
     this.sql.close();
   }
@@ -177,7 +214,11 @@ export class Kernel {
     const owner = options.cellId ?? `run ${++this.runs}`;
     this.owners.set(outputs, owner);
     this.latest = outputs;
+    this.sinks.set(outputs, { onJob: options.onJob, onDisplayUpdate: options.onDisplayUpdate });
     this.tables?.release(owner);
+    this.displays.release(owner);
+    // An interrupt stops the jobs too: the cell's, and any a timer of an earlier one started.
+    options.signal?.addEventListener('abort', () => this.jobs.cancelAll(), { once: true });
     let error: CellError | null = null;
     let interrupted = false;
     try {
@@ -251,9 +292,17 @@ export class Kernel {
     const fn = (0, eval)(compiled.script) as CompiledFunction;
     // Outputs go to the current execution, which is this one unless the sinks outlive it.
     const sink = () => this.context.current() ?? outputs;
-    const display = (value: unknown) => {
-      const target = sink();
-      target.display(displayBundle(value, this.libs, this.keeper(target)));
+    const display = (value: unknown): DisplayHandle => {
+      return this.displays.show(sink(), value);
+    };
+    const job = <T>(
+      title: string,
+      jobOptions: JobOptions,
+      work: (job: JobHandle) => T | Promise<T>,
+    ) => {
+      // The execution that starts the job gets all its events, wherever they happen later.
+      const listener = this.sinks.get(sink())?.onJob;
+      return this.jobs.run(title, jobOptions ?? {}, work, (event) => listener?.(event));
     };
     const console = createCellConsole(sink, () => performance.now());
     try {
@@ -263,8 +312,9 @@ export class Kernel {
         interop,
         console,
         display,
+        job,
       );
-      if (compiled.returnsValue && returned) {
+      if (compiled.returnsValue && returned && !this.displays.isHandle(returned[0])) {
         const bundle = resultBundle(returned[0], this.libs, this.keeper(outputs));
         if (bundle) outputs.result(bundle, executionCount);
       }

@@ -8,7 +8,7 @@
  * later end to show a tail at, so past the limits such output is left out with one note.
  */
 import type { JsonObject } from '../../core/json';
-import type { MimeBundle, Output, StreamOutput } from '../../core/outputs';
+import type { DisplayDataOutput, MimeBundle, Output, StreamOutput } from '../../core/outputs';
 
 export const OUTPUT_LIMITS = {
   /** Stream text kept from the start of each stream. */
@@ -65,15 +65,33 @@ export class OutputCollector {
     if (kept.length < text.length) this.dropToTail(budget, text.slice(kept.length));
   }
 
-  display(data: MimeBundle, metadata: JsonObject = {}): void {
+  /** Shows a display; `displayId` lets `replaceDisplay` change it later. False when dropped. */
+  display(data: MimeBundle, metadata: JsonObject = {}, displayId?: string): boolean {
     if (
       this.outputs.filter((o) => o.output_type !== 'stream').length >= OUTPUT_LIMITS.richOutputs
     ) {
       if (this.finished) this.noteLateDrop();
       else this.droppedRich++;
-      return;
+      return false;
     }
-    this.push({ output_type: 'display_data', data, metadata });
+    const output: DisplayDataOutput = { output_type: 'display_data', data, metadata };
+    if (displayId !== undefined) output.transient = { display_id: displayId };
+    this.push(output);
+    return true;
+  }
+
+  /**
+   * Puts `output` in place of the display with its `transient.display_id`; false when this
+   * execution has none. Not forwarded as an output: the kernel reports it as an update.
+   */
+  replaceDisplay(output: DisplayDataOutput): boolean {
+    const id = output.transient?.display_id;
+    const at = this.outputs.findIndex(
+      (o) => o.output_type === 'display_data' && o.transient?.display_id === id,
+    );
+    if (id === undefined || at === -1) return false;
+    this.outputs[at] = output;
+    return true;
   }
 
   result(data: MimeBundle, executionCount: number): void {

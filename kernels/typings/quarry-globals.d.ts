@@ -64,8 +64,49 @@ declare function register(
   data: import('danfojs').DataFrame | import('apache-arrow').Table | QuarrySqlResult<object>,
 ): void;
 
-/** Shows a value below the cell now (tables, charts, text), without ending the cell. */
-declare function display(value: unknown): void;
+/** What `display` returns: the way to replace that output in place (live charts, counters). */
+interface QuarryDisplayHandle {
+  readonly id: string;
+  /**
+   * Replaces the output this handle showed with `value`, wherever it is (also from a later
+   * cell); nothing happens once its cell has run again. The file keeps the last version.
+   */
+  update(value: unknown): void;
+}
+
+/**
+ * Shows a value below the cell now (tables, charts, text), without ending the cell. Keep the
+ * handle to update it: `const h = display(chart.line(rows, { x: 'epoch', y: 'loss' }))`, then
+ * `h.update(chart.line(moreRows, …))` as training goes on.
+ */
+declare function display(value: unknown): QuarryDisplayHandle;
+
+/** A running job's handle (see `job`). */
+interface QuarryJob {
+  readonly id: string;
+  /** Aborted when the job is cancelled (Cancel in the app, Ctrl+C in `quarry run`). */
+  readonly signal: AbortSignal;
+  /**
+   * `done` units are done; `message` says what is happening now (kept until replaced). Throws
+   * the cancellation error once the job is cancelled, so a loop that reports stops there.
+   */
+  progress(done: number, message?: string): void;
+}
+
+/**
+ * Runs long work as a job: the app shows a progress bar with Cancel under the cell, `quarry run`
+ * a progress line on stderr. Resolves with `work`'s value; when cancelled, rejects at once with
+ * an error named `Cancelled` (the cell shows `Cancelled: title` unless it catches it).
+ *
+ *     await job('Scoring files', { total: files.length, unit: 'files' }, async (j) => {
+ *       for (const [i, f] of files.entries()) { await score(f); j.progress(i + 1, f); }
+ *     });
+ */
+declare function job<T>(
+  title: string,
+  options: { total?: number | null; unit?: string },
+  work: (job: QuarryJob) => T | Promise<T>,
+): Promise<T>;
 
 type QuarryChartData =
   | QuarrySqlResult<object>

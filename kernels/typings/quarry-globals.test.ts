@@ -16,7 +16,12 @@ describe('kernel globals typings', () => {
       const t = tf.tensor([1, 2, 3]).sum();
       const s = new dfd.Series([1, 2]);
       const table = arrow.tableFromArrays({ a: Float64Array.from([n]) });
-      display([t, s, table, r.scalar()]);
+      const shown = display([t, s, table, r.scalar()]);
+      shown.update(shown.id);
+      const total: number = await job('Counting', { total: 3, unit: 'steps' }, async (j) => {
+        if (!j.signal.aborted) j.progress(1, 'first');
+        return 3;
+      });
     `;
     expect(cellDiagnostics(cell)).toEqual([]);
   });

@@ -17,11 +17,13 @@ const config: KernelWorkerConfig = {
  * a timer the cell left behind does), `wait` waits until aborted (as a cell on a pending await
  * does with a real kernel), `host:x` resolves pattern x through the host. Every cell it ran is
  * a variable named after its code. It keeps one table, `kept`, of rows {i}; reading `broken`
- * throws.
+ * throws. `job` reports a job start and a display update; the jobs it is asked to cancel (one,
+ * or `*` for all) are in `cancelled`.
  */
 class ScriptedKernel implements SessionKernel {
   readonly info = { sqlEngine: 'fake', tfBackend: 'cpu' };
   readonly ran: string[] = [];
+  readonly cancelled: string[] = [];
   disposed = false;
   constructor(private readonly host: HostRelay) {}
 
@@ -49,11 +51,25 @@ class ScriptedKernel implements SessionKernel {
       options.onOutput?.({ output_type: 'stream', name: 'stdout', text: files[0]?.url ?? '' });
       return reply('done');
     }
+    if (code === 'job') {
+      options.onJob?.({ kind: 'finished', jobId: 'j1', outcome: { kind: 'done' } });
+      options.onDisplayUpdate?.('d1', { output_type: 'display_data', data: {}, metadata: {} });
+      return reply('done');
+    }
     if (code === 'wait') {
       await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
       return reply('error', true);
     }
     return reply('error');
+  }
+
+  cancelJob(jobId: string): boolean {
+    this.cancelled.push(jobId);
+    return true;
+  }
+
+  cancelJobs(): void {
+    this.cancelled.push('*');
   }
 
   variables(): VariableInfo[] {
@@ -176,6 +192,28 @@ describe('KernelWorkerSession', () => {
     ]);
     expect(kernels).toHaveLength(1);
     expect(kernels[0].ran).toEqual(['wait', 'print:after']);
+  });
+
+  it('posts job events and display updates with the cell’s ids; cancels jobs when asked', async () => {
+    const { session, posted, kernels, execute, settle } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('job');
+    await settle();
+    const ids = { requestId: 'r1', cellId: 'c1' };
+    expect(posted.filter((m) => m.type === 'job' || m.type === 'display-update')).toEqual([
+      { type: 'job', ...ids, job: { kind: 'finished', jobId: 'j1', outcome: { kind: 'done' } } },
+      {
+        type: 'display-update',
+        ...ids,
+        displayId: 'd1',
+        output: { output_type: 'display_data', data: {}, metadata: {} },
+      },
+    ]);
+    session.receive({ type: 'cancel-job', jobId: 'j7' });
+    session.receive({ type: 'cancel-job' });
+    session.receive({ type: 'interrupt' });
+    expect(kernels[0].cancelled).toEqual(['j7', '*']);
   });
 
   it('posts what an ended cell writes later with that cell’s ids, also while another runs', async () => {

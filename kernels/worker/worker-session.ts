@@ -28,6 +28,8 @@ import { parseToKernelWorker } from '../../core/kernel-worker-guards';
 export type SessionKernel = {
   readonly info: KernelInfo;
   execute(code: string, options: ExecuteOptions): Promise<ExecuteReply>;
+  cancelJob(jobId: string): boolean;
+  cancelJobs(): void;
   variables(): VariableInfo[];
   tableRows(query: TableRowsQuery): TablePage | null;
   dispose(): void;
@@ -69,7 +71,11 @@ export class KernelWorkerSession {
         return this.next();
       case 'interrupt':
         this.dropQueued();
+        // Also the jobs that a timer of an ended cell runs, when no cell is running.
+        this.kernel?.cancelJobs();
         return this.running?.controller.abort();
+      case 'cancel-job':
+        return void this.kernel?.cancelJob(message.jobId);
       case 'restart':
         return void this.restart();
       case 'inspect-variables':
@@ -149,6 +155,9 @@ export class KernelWorkerSession {
         cellId: request.cellId,
         // Also after the cell ended: a callback it left behind still writes to it.
         onOutput: (output) => this.post({ type: 'output', ...ids, output }),
+        onJob: (job) => this.post({ type: 'job', ...ids, job }),
+        onDisplayUpdate: (displayId, output) =>
+          this.post({ type: 'display-update', ...ids, displayId, output }),
         signal: controller.signal,
       })
       .then(

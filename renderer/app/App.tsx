@@ -166,6 +166,7 @@ export function App({ host, kernel }: Props) {
               onToggleHidden={(part) =>
                 dispatch({ type: 'toggle-hidden', cellIds: [cell.id], part })
               }
+              onCancelJob={commands.cancelJob}
             />
           ))}
           {cells.length === 0 && !loadError && (

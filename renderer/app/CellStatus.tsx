@@ -18,7 +18,7 @@ export function CellStatus({ runtime }: { runtime: CellRuntime }) {
 }
 
 /** Milliseconds since `since`, refreshed every tick; null when not counting. */
-function useElapsed(since: number | null): number | null {
+export function useElapsed(since: number | null): number | null {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (since === null) return;

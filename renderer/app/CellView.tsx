@@ -11,6 +11,7 @@ import { MarkdownView } from '../markdown/MarkdownView';
 import { OutputArea } from '../outputs/OutputArea';
 import type { CellRuntime } from '../state/notebook-state';
 import { CellStatus } from './CellStatus';
+import { JobProgress } from './JobProgress';
 
 type Props = {
   cell: Cell;
@@ -28,6 +29,7 @@ type Props = {
   onRun(): void;
   onCommand(command: EditorCommand): void;
   onToggleHidden(part: 'source' | 'outputs'): void;
+  onCancelJob(jobId: string): void;
 };
 
 const KIND_LABELS = { typescript: 'TypeScript', sql: 'SQL', markdown: 'Markdown', raw: 'Raw' };
@@ -118,6 +120,17 @@ export function CellView(props: Props) {
             ) : (
               <OutputArea outputs={cell.outputs} cellNumber={cellNumber} />
             )}
+          </div>
+        )}
+        {runtime.jobs.length > 0 && (
+          <div className="cell-jobs">
+            {runtime.jobs.map((job) => (
+              <JobProgress
+                key={job.jobId}
+                job={job}
+                onCancel={() => props.onCancelJob(job.jobId)}
+              />
+            ))}
           </div>
         )}
       </div>

@@ -32,9 +32,9 @@ function fakeHost(text: string) {
   return { host, saved };
 }
 
-async function openSession() {
+async function openSession(options: { hold?: boolean } = {}) {
   const { host, saved } = fakeHost(codeNotebookJson(['const x = 40', '1 + 1']));
-  const kernel = createFakeKernelClient();
+  const kernel = createFakeKernelClient(options);
   const live = createLiveSources();
   const hook = renderHook(() => useNotebookSession(host, kernel, live));
   await waitFor(() => expect(hook.result.current.state.notebook.cells).toHaveLength(2));
@@ -82,5 +82,77 @@ describe('useNotebookSession', () => {
     const cell = hook.result.current.state.notebook.cells[1];
     expect(JSON.stringify(cell.cell_type === 'code' && cell.outputs)).not.toContain('late');
     expect(cell.cell_type === 'code' && cell.executionCount).toBe(2);
+  });
+
+  it('shows a job while it runs, cancels it through the kernel, and forgets it when it ends', async () => {
+    const { hook, kernel } = await openSession({ hold: true });
+    const [, second] = hook.result.current.state.notebook.cells;
+    act(() => hook.result.current.commands.run([second.id]));
+    await waitFor(() => expect(kernel.calls.execute).toHaveLength(1));
+    const ids = { requestId: kernel.calls.execute[0].requestId, cellId: second.id };
+    const progress = { done: 0, total: 20, unit: 'steps', message: null };
+    act(() =>
+      kernel.emit({
+        type: 'job',
+        ...ids,
+        job: { kind: 'started', jobId: 'j1', title: 'Counting', progress },
+      }),
+    );
+    act(() =>
+      kernel.emit({
+        type: 'job',
+        ...ids,
+        job: { kind: 'progress', jobId: 'j1', progress: { ...progress, done: 5 } },
+      }),
+    );
+    const jobs = () => hook.result.current.state.runtime[second.id].jobs;
+    expect(jobs()).toMatchObject([{ jobId: 'j1', title: 'Counting', progress: { done: 5 } }]);
+    act(() => hook.result.current.commands.cancelJob('j1'));
+    expect(kernel.calls.cancelJob).toEqual(['j1']);
+    act(() =>
+      kernel.emit({
+        type: 'job',
+        ...ids,
+        job: { kind: 'finished', jobId: 'j1', outcome: { kind: 'cancelled' } },
+      }),
+    );
+    expect(jobs()).toEqual([]);
+    // A kernel that went away takes its jobs with it, with no event to say so.
+    act(() =>
+      kernel.emit({
+        type: 'job',
+        ...ids,
+        job: { kind: 'started', jobId: 'j2', title: 'Again', progress },
+      }),
+    );
+    act(() => kernel.emit({ type: 'restarted', reason: 'interrupt', message: 'gone' }));
+    expect(jobs()).toEqual([]);
+  });
+
+  it('applies a display’s updates once a frame, the last one, and saves it without its id', async () => {
+    const { hook, kernel, saved } = await openSession({ hold: true });
+    const [, second] = hook.result.current.state.notebook.cells;
+    act(() => hook.result.current.commands.run([second.id]));
+    await waitFor(() => expect(kernel.calls.execute).toHaveLength(1));
+    const ids = { requestId: kernel.calls.execute[0].requestId, cellId: second.id };
+    const shown = (text: string) => ({
+      output_type: 'display_data' as const,
+      data: { 'text/plain': text },
+      metadata: {},
+      transient: { display_id: 'd1' },
+    });
+    act(() => kernel.emit({ type: 'output', ...ids, output: shown('v0') }));
+    act(() => {
+      for (let i = 1; i <= 20; i++)
+        kernel.emit({ type: 'display-update', ...ids, displayId: 'd1', output: shown(`v${i}`) });
+    });
+    const outputs = () => {
+      const cell = hook.result.current.state.notebook.cells[1];
+      return cell.cell_type === 'code' ? cell.outputs : [];
+    };
+    await waitFor(() => expect(outputs()).toEqual([shown('v20')]));
+    await act(() => hook.result.current.commands.save());
+    expect(saved[0]).toContain('"v20"');
+    expect(saved[0]).not.toContain('display_id');
   });
 });

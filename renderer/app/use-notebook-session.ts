@@ -12,6 +12,8 @@ import { withLiveSources, type LiveSources } from '../editor/live-sources';
 import type { KernelClient, KernelClientEvent } from '../kernel/kernel-client';
 import { notebookReducer, type NotebookAction } from '../state/notebook-reducer';
 import { initialState, type NewCellKind, type NotebookState } from '../state/notebook-state';
+import type { RunAction } from '../state/run-events';
+import { LatestPerFrame } from './latest-per-frame';
 import { useRecoveryAutosave } from './use-recovery-autosave';
 
 export type PendingRecovery = { text: string; savedAtMs: number };
@@ -24,6 +26,7 @@ export type NotebookCommands = {
   runAbove(cellId: string): void;
   runBelow(cellId: string): void;
   interrupt(): void;
+  cancelJob(jobId: string): void;
   restart(): Promise<void>;
   save(): Promise<void>;
   saveAs(path: string): Promise<void>;
@@ -44,10 +47,15 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
   const executionCount = useRef(0);
   const requestCounts = useRef(new Map<string, number>());
 
-  useEffect(
-    () => kernel.subscribe((event) => onKernelEvent(event, dispatch, requestCounts.current)),
-    [kernel],
-  );
+  useEffect(() => {
+    // A display updated at any rate is drawn at most once a frame, in its last version.
+    const displayUpdates = new LatestPerFrame<DisplayUpdate>((updates) =>
+      updates.forEach(dispatch),
+    );
+    return kernel.subscribe((event) =>
+      onKernelEvent(event, dispatch, requestCounts.current, displayUpdates),
+    );
+  }, [kernel]);
   useEffect(() => {
     kernel.ready.then(
       (info) => dispatch({ type: 'kernel', kernel: { status: 'idle', info } }),
@@ -174,6 +182,7 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
       runAbove: (cellId) => run(ids().slice(0, ids().indexOf(cellId))),
       runBelow: (cellId) => run(ids().slice(ids().indexOf(cellId))),
       interrupt: () => kernel.interrupt(),
+      cancelJob: (jobId) => kernel.cancelJob(jobId),
       restart,
       save: () =>
         save(
@@ -213,10 +222,13 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
   return { state, commands, recovery, loadError, language, openElsewhere };
 }
 
+type DisplayUpdate = Extract<RunAction, { type: 'run-display-update' }>;
+
 function onKernelEvent(
   event: KernelClientEvent,
   dispatch: (action: NotebookAction) => void,
   counts: Map<string, number>,
+  displayUpdates: LatestPerFrame<DisplayUpdate>,
 ): void {
   switch (event.type) {
     case 'ready':
@@ -242,6 +254,22 @@ function onKernelEvent(
         requestId: event.requestId,
         output: event.output,
       });
+    case 'job':
+      return dispatch({
+        type: 'run-job',
+        cellId: event.cellId,
+        requestId: event.requestId,
+        job: event.job,
+        atMs: Date.now(),
+      });
+    case 'display-update':
+      return displayUpdates.push(event.displayId, {
+        type: 'run-display-update',
+        cellId: event.cellId,
+        requestId: event.requestId,
+        displayId: event.displayId,
+        output: event.output,
+      });
     case 'done':
       counts.delete(event.requestId);
       dispatch({
@@ -255,7 +283,10 @@ function onKernelEvent(
       if (counts.size === 0) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return;
     case 'restarted':
+      dispatch({ type: 'jobs-lost' });
       dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return dispatch({ type: 'notice', notice: { kind: 'warning', text: event.message } });
+    default:
+      event satisfies never;
   }
 }

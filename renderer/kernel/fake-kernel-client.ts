@@ -4,7 +4,8 @@
  * output, runs cells one at a time in order, and records every call. With `hold: true` each
  * cell stays running until `release()` or `interrupt()`, to test the states in between. Like
  * the worker client, `interrupt()` and `restart()` end the cells running or queued then, and
- * run the cells executed after them. `inspectVariables()` answers with `variables`, which a test
+ * run the cells executed after them. `cancelJob()` is recorded (a test sends the job events it
+ * wants through `emit`). `inspectVariables()` answers with `variables`, which a test
  * may change between calls; `tableRows()` with what `tableRows` gives (by default: no table is
  * kept).
  */
@@ -29,6 +30,7 @@ export type FakeKernelClient = KernelClient & {
     execute: ExecuteRequest[];
     interrupt: number;
     restart: number;
+    cancelJob: string[];
     inspectVariables: number;
     tableRows: TableRowsQuery[];
     dispose: number;
@@ -53,6 +55,7 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
     execute: [] as ExecuteRequest[],
     interrupt: 0,
     restart: 0,
+    cancelJob: [] as string[],
     inspectVariables: 0,
     tableRows: [] as TableRowsQuery[],
     dispose: 0,
@@ -141,6 +144,9 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
       });
       emit({ type: 'ready', info });
       return info;
+    },
+    cancelJob(jobId) {
+      calls.cancelJob.push(jobId);
     },
     async inspectVariables() {
       calls.inspectVariables++;

@@ -28,7 +28,8 @@ export interface KernelClient {
   readonly ready: Promise<KernelInfo>;
   /**
    * Queues a cell; its `status`, `output` and `done` events follow through `subscribe`, each
-   * with the request's `requestId`. `output` events may still come after `done`: a callback the
+   * with the request's `requestId`, and so do the `job` events of the jobs it starts and the
+   * `display-update`s of the displays it shows. `output` events may still come after `done`: a callback the
    * cell left behind writes to it (docs/kernel.md, "Which execution an output belongs to").
    */
   execute(request: ExecuteRequest): void;
@@ -46,6 +47,8 @@ export interface KernelClient {
    * `interrupted`. Cells executed after it run on the new kernel.
    */
   restart(): Promise<KernelInfo>;
+  /** Cancels a running job (a `job` event's `jobId`); its `finished` event says `cancelled`. */
+  cancelJob(jobId: string): void;
   /**
    * The variables the user's cells declared, by name. Answered while no cell runs and while one
    * waits on an `await`; a cell busy in synchronous code delays the answer until it ends. A

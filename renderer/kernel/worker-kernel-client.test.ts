@@ -140,6 +140,33 @@ describe('worker kernel client', () => {
     expect(summary()).toEqual(['r1 queued', 'loading', 'ready', 'r1 running', 'output', 'r1 done']);
   });
 
+  it('forwards job events and display updates, and posts cancel-job', () => {
+    worker().ready();
+    execute(1);
+    worker().running(1);
+    const job = { kind: 'finished', jobId: 'j1', outcome: { kind: 'cancelled' } };
+    worker().send({ type: 'job', requestId: 'r1', cellId: 'c1', job });
+    const output = {
+      output_type: 'display_data',
+      data: { 'text/plain': 'v2' },
+      metadata: {},
+      transient: { display_id: 'd1' },
+    };
+    worker().send({
+      type: 'display-update',
+      requestId: 'r1',
+      cellId: 'c1',
+      displayId: 'd1',
+      output,
+    });
+    expect(events.slice(-2)).toEqual([
+      { type: 'job', requestId: 'r1', cellId: 'c1', job },
+      { type: 'display-update', requestId: 'r1', cellId: 'c1', displayId: 'd1', output },
+    ]);
+    client.cancelJob('j1');
+    expect(worker().posted.at(-1)).toEqual({ type: 'cancel-job', jobId: 'j1' });
+  });
+
   it('relays the worker’s host requests and posts the answers back', async () => {
     worker().send({
       type: 'host-request',

@@ -126,6 +126,10 @@ class WorkerKernelClient implements KernelClient {
     return this.ready;
   }
 
+  cancelJob(jobId: string): void {
+    if (!this.disposed) this.worker.postMessage({ type: 'cancel-job', jobId });
+  }
+
   inspectVariables(): Promise<VariableInfo[]> {
     return this.ask(
       (requestId) => ({ type: 'inspect-variables', requestId }),
@@ -193,6 +197,8 @@ class WorkerKernelClient implements KernelClient {
         if (message.status === 'running') this.cells.started(message.requestId, performance.now());
         return this.emit(message);
       case 'output':
+      case 'job':
+      case 'display-update':
         return this.emit(message);
       case 'done':
         this.cells.finished(message.requestId);

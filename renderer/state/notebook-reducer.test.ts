@@ -116,7 +116,54 @@ describe('notebookReducer', () => {
       startedAtMs: 100,
       durationMs: 12,
       errorLocation: { line: 1, column: 3 },
+      jobs: [],
     });
+  });
+
+  it('keeps a run’s jobs and replaces its displays; a superseded run touches neither', () => {
+    let state = start('a');
+    const id = state.notebook.cells[0].id;
+    const shown = (text: string) => ({
+      output_type: 'display_data' as const,
+      data: { 'text/plain': text },
+      metadata: {},
+      transient: { display_id: 'd1' },
+    });
+    const progress = { done: 1, total: 4, unit: 'steps', message: null };
+    const started = { kind: 'started' as const, jobId: 'j1', title: 'Counting', progress };
+    state = apply(
+      state,
+      { type: 'run-queued', cellId: id, requestId: 'r1' },
+      { type: 'run-started', cellId: id, requestId: 'r1', executionCount: 1, startedAtMs: 1 },
+      { type: 'run-output', cellId: id, requestId: 'r1', output: shown('v0') },
+      { type: 'run-job', cellId: id, requestId: 'r1', job: started, atMs: 50 },
+      {
+        type: 'run-display-update',
+        cellId: id,
+        requestId: 'r1',
+        displayId: 'd1',
+        output: shown('v1'),
+      },
+    );
+    expect(state.runtime[id].jobs).toEqual([
+      { jobId: 'j1', title: 'Counting', progress, startedAtMs: 50 },
+    ]);
+    expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
+    state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });
+    expect(state.runtime[id].jobs).toEqual([]);
+    state = apply(
+      state,
+      { type: 'run-job', cellId: id, requestId: 'r1', job: { ...started, jobId: 'j2' }, atMs: 60 },
+      {
+        type: 'run-display-update',
+        cellId: id,
+        requestId: 'r1',
+        displayId: 'd1',
+        output: shown('v2'),
+      },
+    );
+    expect(state.runtime[id].jobs).toEqual([]);
+    expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
   });
 
   it('is clean after saving and after loading, dirty after an edit', () => {

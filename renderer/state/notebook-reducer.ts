@@ -15,7 +15,7 @@ import {
   splitCell,
   type CellTypeChoice,
 } from './cell-structure';
-import { applyRunEvent, type RunAction } from './run-events';
+import { applyRunEvent, withoutJobs, type RunAction } from './run-events';
 import {
   initialState,
   newCell,
@@ -52,6 +52,8 @@ export type NotebookAction =
   | { type: 'undo' }
   | { type: 'redo' }
   | RunAction
+  /** The kernel went away (restarted, replaced): none of its jobs runs any more. */
+  | { type: 'jobs-lost' }
   | { type: 'kernel'; kernel: Partial<KernelState> & { info?: KernelInfo | null } }
   | { type: 'saved'; path: string; mtimeMs: number }
   | { type: 'notice'; notice: NotebookState['notice'] };
@@ -180,8 +182,12 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
     case 'run-queued':
     case 'run-started':
     case 'run-output':
+    case 'run-job':
+    case 'run-display-update':
     case 'run-finished':
       return applyRunEvent(state, action);
+    case 'jobs-lost':
+      return withoutJobs(state);
     case 'kernel':
       return { ...state, kernel: { ...state.kernel, ...action.kernel } };
     case 'saved':

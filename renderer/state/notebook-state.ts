@@ -5,6 +5,7 @@
  */
 import type { Cell, CodeCell, Notebook } from '../../core/notebook/model';
 import { createCodeCell, createMarkdownCell } from '../../core/notebook/model';
+import type { JobProgress } from '../../core/jobs';
 import type { Output } from '../../core/outputs';
 import type { CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
 import { emptyHistory, type UndoHistory } from './undo-history';
@@ -20,6 +21,17 @@ export type CellRuntime = {
   startedAtMs: number | null;
   durationMs: number | null;
   errorLocation: CellLocation | null;
+  /** The jobs the latest execution started that have not ended, oldest first. */
+  jobs: RunningJob[];
+};
+
+/** A job shown as a progress bar under its cell (core/jobs.ts); runtime state, never saved. */
+export type RunningJob = {
+  jobId: string;
+  title: string;
+  progress: JobProgress;
+  /** When the UI heard of its start (ms since the epoch), for its elapsed time. */
+  startedAtMs: number;
 };
 
 export type KernelState = {
@@ -94,6 +106,7 @@ const IDLE: CellRuntime = {
   startedAtMs: null,
   durationMs: null,
   errorLocation: null,
+  jobs: [],
 };
 
 /** The selected cells in document order: the range from the anchor to the selected cell. */

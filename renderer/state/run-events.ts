@@ -4,9 +4,16 @@
  * timer left by run N never writes into run N+1 (JupyterLab drops such outputs the same way).
  */
 import type { CodeCell } from '../../core/notebook/model';
-import type { Output } from '../../core/outputs';
+import type { JobEvent } from '../../core/jobs';
+import { replaceDisplay, type DisplayDataOutput, type Output } from '../../core/outputs';
 import type { CellLocation } from '../../core/protocol';
-import { appendOutput, runtimeOf, type CellRuntime, type NotebookState } from './notebook-state';
+import {
+  appendOutput,
+  runtimeOf,
+  type CellRuntime,
+  type NotebookState,
+  type RunningJob,
+} from './notebook-state';
 
 export type RunAction =
   | { type: 'run-queued'; cellId: string; requestId: string }
@@ -18,6 +25,16 @@ export type RunAction =
       startedAtMs: number;
     }
   | { type: 'run-output'; cellId: string; requestId: string; output: Output }
+  /** A job of the execution started, progressed or ended; `atMs` is when the UI heard of it. */
+  | { type: 'run-job'; cellId: string; requestId: string; job: JobEvent; atMs: number }
+  /** A display handle replaced one of the execution's displays (core/protocol.ts). */
+  | {
+      type: 'run-display-update';
+      cellId: string;
+      requestId: string;
+      displayId: string;
+      output: DisplayDataOutput;
+    }
   | {
       type: 'run-finished';
       cellId: string;
@@ -38,6 +55,7 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         startedAtMs: null,
         durationMs: null,
         errorLocation: null,
+        jobs: [],
       });
     case 'run-started': {
       const cleared = changeCode(state, action.cellId, (cell) => ({
@@ -55,6 +73,15 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         ...cell,
         outputs: appendOutput(cell.outputs, action.output),
       }));
+    case 'run-job':
+      return withRuntime(state, action.cellId, {
+        jobs: applyJobEvent(runtime.jobs, action.job, action.atMs),
+      });
+    case 'run-display-update':
+      return changeCode(state, action.cellId, (cell) => ({
+        ...cell,
+        outputs: replaceDisplay(cell.outputs, action.displayId, action.output),
+      }));
     case 'run-finished':
       return withRuntime(state, action.cellId, {
         status: action.status,
@@ -62,6 +89,32 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         errorLocation: action.errorLocation,
       });
   }
+}
+
+/** The jobs still running once `event` happened. */
+function applyJobEvent(jobs: RunningJob[], event: JobEvent, atMs: number): RunningJob[] {
+  switch (event.kind) {
+    case 'started':
+      return [
+        ...jobs,
+        { jobId: event.jobId, title: event.title, progress: event.progress, startedAtMs: atMs },
+      ];
+    case 'progress':
+      return jobs.map((job) =>
+        job.jobId === event.jobId ? { ...job, progress: event.progress } : job,
+      );
+    case 'finished':
+      return jobs.filter((job) => job.jobId !== event.jobId);
+  }
+}
+
+/** No job runs any more: the kernel that ran them is gone (restarted, replaced). */
+export function withoutJobs(state: NotebookState): NotebookState {
+  const running = Object.entries(state.runtime).filter(([, runtime]) => runtime.jobs.length > 0);
+  if (running.length === 0) return state;
+  const runtime = { ...state.runtime };
+  for (const [cellId, cell] of running) runtime[cellId] = { ...cell, jobs: [] };
+  return { ...state, runtime };
 }
 
 function changeCode(

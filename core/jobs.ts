@@ -1,0 +1,96 @@
+/**
+ * Long work as a job (DESIGN.md: sampling, training, export, verify, score): it starts, reports
+ * progress, may be cancelled, and ends done, with an error, or cancelled. One contract for every
+ * front end: the kernel emits these events (kernels/runtime/jobs.ts), the app shows a progress
+ * bar with Cancel, and `quarry run` a progress line on stderr.
+ *
+ * Types plus the check of a job event received from elsewhere (a kernel worker posts anything a
+ * cell makes it post), built from the same field lists so the two cannot drift apart.
+ */
+
+/** How far a job is: `done` of `total` units (`total` is null when the job cannot know it). */
+export type JobProgress = {
+  done: number;
+  total: number | null;
+  /** What is counted, plural: `rows`, `files`, `steps`, `epochs`. */
+  unit: string;
+  /** What the job is doing now (`reading part 3`), or null. */
+  message: string | null;
+};
+
+export type JobOutcome =
+  { kind: 'done' } | { kind: 'error'; message: string } | { kind: 'cancelled' };
+
+/** What happens to one job, in this order: started, any number of progress, finished. */
+export type JobEvent =
+  | { kind: 'started'; jobId: string; title: string; progress: JobProgress }
+  | { kind: 'progress'; jobId: string; progress: JobProgress }
+  | { kind: 'finished'; jobId: string; outcome: JobOutcome };
+
+type Fields = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isAmount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** The progress in `value`, or null when any field is missing or of the wrong kind. */
+export function parseJobProgress(value: unknown): JobProgress | null {
+  if (!isObject(value)) return null;
+  const { done, total, unit, message } = value;
+  if (!isAmount(done) || (total !== null && !isAmount(total)) || !isString(unit)) return null;
+  if (message !== null && !isString(message)) return null;
+  return { done, total, unit, message };
+}
+
+export function parseJobOutcome(value: unknown): JobOutcome | null {
+  if (!isObject(value) || !isString(value.kind)) return null;
+  const kind = value.kind as JobOutcome['kind'];
+  switch (kind) {
+    case 'done':
+    case 'cancelled':
+      return { kind };
+    case 'error':
+      return isString(value.message) ? { kind, message: value.message } : null;
+    default:
+      kind satisfies never;
+      return null;
+  }
+}
+
+/** The job event in `value` (unknown keys dropped), or null when it is not one. */
+export function parseJobEvent(value: unknown): JobEvent | null {
+  if (!isObject(value) || !isString(value.kind) || !isString(value.jobId)) return null;
+  const kind = value.kind as JobEvent['kind'];
+  const { jobId } = value;
+  switch (kind) {
+    case 'started': {
+      const progress = parseJobProgress(value.progress);
+      return progress && isString(value.title)
+        ? { kind, jobId, title: value.title, progress }
+        : null;
+    }
+    case 'progress': {
+      const progress = parseJobProgress(value.progress);
+      return progress ? { kind, jobId, progress } : null;
+    }
+    case 'finished': {
+      const outcome = parseJobOutcome(value.outcome);
+      return outcome ? { kind, jobId, outcome } : null;
+    }
+    default:
+      kind satisfies never;
+      return null;
+  }
+}
+
+/** `45/100 files (45%)`, or `45 files` when the total is unknown. */
+export function formatJobAmount(progress: JobProgress): string {
+  const { done, total, unit } = progress;
+  const amount = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const counted = (text: string) => (unit ? `${text} ${unit}` : text);
+  if (total === null) return counted(amount(done));
+  const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
+  return `${counted(`${amount(done)}/${amount(total)}`)} (${percent}%)`;
+}

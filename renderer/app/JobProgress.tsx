@@ -1,0 +1,55 @@
+/**
+ * A running job under its cell (core/jobs.ts): a progress bar named after the job, how far it
+ * is (`45/100 files (45%)`), what it is doing, how long it has run, and Cancel. Indeterminate
+ * (no aria-valuenow) while the job does not know its total.
+ */
+import { formatJobAmount } from '../../core/jobs';
+import type { RunningJob } from '../state/notebook-state';
+import { useElapsed } from './CellStatus';
+
+export function JobProgress({ job, onCancel }: { job: RunningJob; onCancel(): void }) {
+  const elapsed = useElapsed(job.startedAtMs) ?? 0;
+  const { done, total, message } = job.progress;
+  const known = total !== null && total > 0;
+  const fraction = known ? Math.min(1, done / total) : null;
+  return (
+    <div className="job-progress">
+      <span className="job-progress-title">{job.title}</span>
+      <div
+        className={`job-progress-bar${known ? '' : ' job-progress-bar-unknown'}`}
+        role="progressbar"
+        aria-label={job.title}
+        aria-valuemin={known ? 0 : undefined}
+        aria-valuemax={known ? total : undefined}
+        aria-valuenow={known ? Math.min(done, total) : undefined}
+        aria-valuetext={formatJobAmount(job.progress)}
+      >
+        {fraction !== null && (
+          <div className="job-progress-fill" style={{ width: `${fraction * 100}%` }} />
+        )}
+      </div>
+      <span className="job-progress-amount">{formatJobAmount(job.progress)}</span>
+      {message && <span className="job-progress-message">{message}</span>}
+      <span className="job-progress-elapsed" aria-label="Elapsed">
+        {formatElapsed(elapsed)}
+      </span>
+      <button
+        type="button"
+        className="job-progress-cancel"
+        aria-label={`Cancel ${job.title}`}
+        onClick={onCancel}
+      >
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** `7 s`, `1:05`, `1:02:09`: a clock a glance can read, not a stopwatch. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
