@@ -12,6 +12,7 @@ import { CellView } from './CellView';
 import { CommandPalette } from './CommandPalette';
 import { FilePanel } from './FilePanel';
 import { FindReplace } from './FindReplace';
+import { KernelStoppedBanner } from './KernelStoppedBanner';
 import { paletteCommands, type Panels } from './palette-commands';
 import { OpenElsewhereNotice, RecoveryPrompt } from './RecoveryPrompt';
 import { TableOfContents } from './TableOfContents';
@@ -120,6 +121,9 @@ export function App({ host, kernel }: Props) {
             Dismiss
           </button>
         </div>
+      )}
+      {state.kernel.status === 'stopped' && (
+        <KernelStoppedBanner onRestart={() => void commands.restart()} />
       )}
       {loadError && (
         <div className="banner banner-error" role="alert">

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { HostClient } from '../../core/host-contract';
+import type { KernelInfo } from '../../core/protocol';
 import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
 import { canRun, notebookLanguage } from '../../core/notebook/language';
@@ -138,7 +139,17 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
     };
     const restart = async () => {
       dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
-      const info = await kernel.restart();
+      let info: KernelInfo;
+      try {
+        info = await kernel.restart();
+      } catch (error) {
+        dispatch({ type: 'kernel', kernel: { status: 'failed' } });
+        dispatch({
+          type: 'notice',
+          notice: { kind: 'error', text: `The kernel could not restart: ${String(error)}` },
+        });
+        return;
+      }
       executionCount.current = 0;
       dispatch({ type: 'kernel', kernel: { status: 'idle', info } });
       dispatch({
@@ -240,5 +251,8 @@ function onKernelEvent(
     case 'restarted':
       dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return dispatch({ type: 'notice', notice: { kind: 'warning', text: event.message } });
+    case 'stopped':
+      // Its cells have ended with the reason; the banner (KernelStoppedBanner) offers a restart.
+      return dispatch({ type: 'kernel', kernel: { status: 'stopped' } });
   }
 }

@@ -23,7 +23,8 @@ export type CellRuntime = {
 };
 
 export type KernelState = {
-  status: 'starting' | 'idle' | 'busy' | 'restarting' | 'failed';
+  /** `failed`: it could not start; `stopped`: it died (its process is gone). */
+  status: 'starting' | 'idle' | 'busy' | 'restarting' | 'failed' | 'stopped';
   info: KernelInfo | null;
 };
 
