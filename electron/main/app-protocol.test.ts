@@ -1,8 +1,8 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempFolder } from '../../host/server/test-fixtures';
-import { CONTENT_SECURITY_POLICY } from '../../host/server/security-headers';
+import { tempFolder } from '../../test/support/host-fixtures';
+import { CONTENT_SECURITY_POLICY } from '../../host/serving/security-headers';
 import { protocol } from '../test/electron-mock';
 import { createAppRequestHandler, installAppProtocol, registerAppScheme } from './app-protocol';
 

@@ -2,22 +2,22 @@
  * `quarry-app://app/`: the desktop app's own origin, in place of browser mode's local server.
  *   quarry-app://app/files/<path>  workspace files, with ranges (DuckDB-WASM reads them lazily)
  *   quarry-app://app/<anything>    files of the built renderer (dist/renderer), / = index.html
- * Both go through the workspace guard (host/server/workspace.ts), the first with the workspace as
+ * Both go through the workspace guard (host/workspace/workspace.ts), the first with the workspace as
  * root, the second with the renderer folder. Every response carries browser mode's security
- * headers (host/server/security-headers.ts), so the page and its workers get the same CSP.
+ * headers (host/serving/security-headers.ts), so the page and its workers get the same CSP.
  *
  * A custom scheme rather than file://: a standard, secure origin of its own gives 'self' in the
  * CSP a meaning, fetch/XHR with ranges for the kernel worker, and no file:// privileges at all.
  */
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { SECURITY_HEADERS } from '../../host/server/security-headers';
-import { NOT_BUILT_PAGE } from '../../host/server/static-files';
-import { contentTypeOf } from '../../host/server/mime-types';
-import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../../host/server/workspace';
+import { SECURITY_HEADERS } from '../../host/serving/security-headers';
+import { NOT_BUILT_PAGE } from '../../host/serving/not-built-page';
+import { contentTypeOf } from '../../host/serving/mime-types';
+import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../../host/workspace/workspace';
 import { APP_HOST, APP_SCHEME, FILES_PATH_PREFIX } from '../shared/app-url';
-import { dataFileHeaders } from '../../host/server/data-file-headers';
-import { fileResponse } from './file-response';
+import { dataFileHeaders } from '../../host/serving/data-file-headers';
+import { fileResponse } from '../../host/serving/ranged-file';
 
 /**
  * Must run before the app is ready (Electron reads privileges once). standard: URLs resolve like

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HOST_OPERATIONS } from '../../core/host-contract';
-import { notebookText, tempFolder } from '../../host/server/test-fixtures';
+import { notebookText, tempFolder } from '../../test/support/host-fixtures';
 import { appPageUrl } from '../shared/app-url';
 import { channelOf } from '../shared/ipc-protocol';
 import {

@@ -1,7 +1,7 @@
 /**
  * The one IPC manager (DESIGN.md, "Processes and how they talk"): a `quarry:<operation>` channel
  * for each operation of the host contract, answered by the same handlers as browser mode's HTTP
- * API (host/server/host-handlers.ts).
+ * API (host/operations/host-handlers.ts).
  *
  * Every message is checked before anything runs, because any frame with a preload could send:
  * the sender must be the top frame of one of our windows, showing the app page of the current
@@ -12,8 +12,8 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { HOST_OPERATIONS } from '../../core/host-contract';
-import { HostError } from '../../host/server/host-error';
-import { dispatchHostRequest, type HostHandlers } from '../../host/server/host-handlers';
+import { HostError } from '../../host/operations/host-error';
+import { dispatchHostRequest, type HostHandlers } from '../../host/operations/host-handlers';
 import { pageGeneration } from '../shared/app-url';
 import { channelOf, operationOfChannel, type IpcReply } from '../shared/ipc-protocol';
 

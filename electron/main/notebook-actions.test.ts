@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { notebookText, tempFolder } from '../../host/server/test-fixtures';
+import { notebookText, tempFolder } from '../../test/support/host-fixtures';
 import { appPageUrl } from '../shared/app-url';
 import { dialog, FakeBrowserWindow, resetElectronFakes } from '../test/electron-mock';
 import { openFromDialog, openNotebook, saveAsFromDialog } from './notebook-actions';

@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { notebookText, tempFolder } from '../../host/server/test-fixtures';
+import { notebookText, tempFolder } from '../../test/support/host-fixtures';
 import { isNotebookName, locateNotebook } from './notebook-location';
 
 let root: string;

@@ -9,7 +9,7 @@ import {
   isInside,
   resolveInWorkspace,
   toWorkspacePath,
-} from '../../host/server/workspace';
+} from '../../host/workspace/workspace';
 
 export type NotebookLocation =
   { kind: 'inside'; relative: string } | { kind: 'outside'; absolute: string };

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempFolder } from '../../host/server/test-fixtures';
-import { CONTENT_SECURITY_POLICY } from '../../host/server/security-headers';
+import { tempFolder } from '../../test/support/host-fixtures';
+import { CONTENT_SECURITY_POLICY } from '../../host/serving/security-headers';
 import { appPageUrl } from '../shared/app-url';
 import {
   asSession,

@@ -5,7 +5,7 @@
  * switches to that notebook's folder, because the user chose it explicitly.
  */
 import path from 'node:path';
-import { createHostHandlers, type HostHandlers } from '../../host/server/host-handlers';
+import { createHostHandlers, type HostHandlers } from '../../host/operations/host-handlers';
 
 export type Workspace = {
   /** Absolute folder; every path the renderer names is relative to it. */

@@ -22,7 +22,7 @@ export function operationOfChannel(channel: unknown): HostOperation | null {
   return isHostOperation(operation) ? operation : null;
 }
 
-/** The same kinds as host/server/host-error.ts, plus what the transport itself can fail with. */
+/** The same kinds as host/operations/host-error.ts, plus what the transport itself can fail with. */
 export type IpcErrorKind =
   'bad-request' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'internal';
 

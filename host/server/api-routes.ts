@@ -6,8 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isHostOperation } from '../../core/host-contract';
-import { dispatchHostRequest, type HostHandlers } from './host-handlers';
-import { HostError, httpStatusOf, type HostErrorKind } from './host-error';
+import { dispatchHostRequest, type HostHandlers } from '../operations/host-handlers';
+import { HostError, httpStatusOf, type HostErrorKind } from '../operations/host-error';
 import { sendJson } from './http-util';
 import { readBody } from './request-body';
 

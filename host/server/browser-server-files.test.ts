@@ -4,8 +4,8 @@ import { copyFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from './browser-server';
-import { CONTENT_SECURITY_POLICY } from './security-headers';
-import { notebookText, send, tempFolder } from './test-fixtures';
+import { CONTENT_SECURITY_POLICY } from '../serving/security-headers';
+import { notebookText, send, tempFolder } from '../../test/support/host-fixtures';
 
 let root: string;
 let staticDir: string;

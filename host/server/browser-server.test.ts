@@ -4,8 +4,8 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortInUseError, startBrowserServer, type BrowserServer } from './browser-server';
-import { CONTENT_SECURITY_POLICY } from './security-headers';
-import { bodyJson, notebookText, send, tempFolder } from './test-fixtures';
+import { CONTENT_SECURITY_POLICY } from '../serving/security-headers';
+import { bodyJson, notebookText, send, tempFolder } from '../../test/support/host-fixtures';
 
 let root: string;
 let server: BrowserServer;

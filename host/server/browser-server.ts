@@ -14,9 +14,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { API_PREFIX, DEFAULT_MAX_BODY_BYTES, serveApi } from './api-routes';
 import { FILES_PREFIX, serveDataFile } from './data-files';
-import { createHostHandlers } from './host-handlers';
+import { createHostHandlers } from '../operations/host-handlers';
 import { sendText } from './http-util';
-import { applySecurityHeaders } from './security-headers';
+import { applySecurityHeaders } from '../serving/security-headers';
 import { serveStatic } from './static-files';
 import { checkToken, createToken, tokenCookie } from './token';
 

@@ -9,9 +9,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendText } from './http-util';
-import { dataFileHeaders } from './data-file-headers';
+import { dataFileHeaders } from '../serving/data-file-headers';
 import { sendFile } from './send-file';
-import { errorCode, ForbiddenPathError, resolveInWorkspace } from './workspace';
+import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
 
 export const FILES_PREFIX = '/files/';
 

@@ -1,14 +1,12 @@
 /**
- * Streams one file with HTTP range support: what DuckDB-WASM needs to read a big Parquet or
- * CSV lazily through synchronous XHR (HEAD for the size, then `Range: bytes=a-b` reads). The
- * file is opened once and its size taken from that handle, so a file replaced mid-request is
- * served consistently; it is never read whole into memory.
+ * Browser mode's side of host/serving/ranged-file.ts: the same range-aware `Response`, written
+ * to Node's `ServerResponse`, so both modes answer a file request alike.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parseRange } from './http-range';
-import { sendText } from './http-util';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { fileResponse } from '../serving/ranged-file';
 
 export type SendFileResult = 'sent' | 'not-a-file';
 
@@ -18,54 +16,24 @@ export async function sendFile(
   absolute: string,
   headers: Record<string, string>,
 ): Promise<SendFileResult> {
-  let handle: FileHandle | undefined = await open(absolute, 'r');
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return 'not-a-file';
-    const size = info.size;
-    const common = {
-      ...headers,
-      'Accept-Ranges': 'bytes',
-      'Last-Modified': info.mtime.toUTCString(),
-      // Size and time identify the version, so a reader can tell the file changed under it.
-      ETag: `"${size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
-    };
-    const range = parseRange(
-      typeof request.headers.range === 'string' ? request.headers.range : undefined,
-      size,
-    );
-    switch (range.kind) {
-      case 'unsatisfiable':
-        sendText(response, 416, 'range not satisfiable\n', {
-          ...common,
-          'Content-Range': `bytes */${size}`,
-        });
-        return 'sent';
-      case 'whole':
-        response.writeHead(200, { ...common, 'Content-Length': String(size) });
-        break;
-      case 'partial':
-        response.writeHead(206, {
-          ...common,
-          'Content-Length': String(range.end - range.start + 1),
-          'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
-        });
-        break;
-    }
-    if (request.method === 'HEAD' || size === 0) {
-      response.end();
-      return 'sent';
-    }
-    const stream = handle.createReadStream(
-      range.kind === 'partial' ? { start: range.start, end: range.end } : {},
-    );
-    handle = undefined; // the stream closes it (autoClose)
-    await pipeline(stream, response).catch(() => {
-      // The client went away mid-file (DuckDB aborts reads it no longer needs): nothing to do.
-      response.destroy();
-    });
+  const answer = await fileResponse(
+    absolute,
+    {
+      method: request.method ?? 'GET',
+      range: typeof request.headers.range === 'string' ? request.headers.range : null,
+    },
+    headers,
+  );
+  if (answer === 'not-a-file') return 'not-a-file';
+  response.writeHead(answer.status, Object.fromEntries(answer.headers));
+  if (answer.body === null) {
+    response.end();
     return 'sent';
-  } finally {
-    await handle?.close().catch(() => undefined);
   }
+  const body = Readable.fromWeb(answer.body as NodeReadableStream<Uint8Array>);
+  await pipeline(body, response).catch(() => {
+    // The client went away mid-file (DuckDB aborts reads it no longer needs): nothing to do.
+    response.destroy();
+  });
+  return 'sent';
 }

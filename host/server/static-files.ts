@@ -8,9 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sendHtml, sendText } from './http-util';
-import { contentTypeOf } from './mime-types';
+import { contentTypeOf } from '../serving/mime-types';
 import { sendFile } from './send-file';
-import { errorCode, ForbiddenPathError, resolveInWorkspace } from './workspace';
+import { NOT_BUILT_PAGE } from '../serving/not-built-page';
+import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
 
 /** `rawPath` is the URL path without the query, still percent-encoded. */
 export async function serveStatic(
@@ -67,15 +68,3 @@ async function isFile(absolute: string): Promise<boolean> {
     return false;
   }
 }
-
-/** Shown at `/` when `dist/renderer/index.html` is missing. */
-export const NOT_BUILT_PAGE = `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Quarry: the app is not built yet</title></head>
-<body>
-<h1>Quarry: the app is not built yet</h1>
-<p>The server is running, but the notebook app (<code>dist/renderer/</code>) has not been built.
-Run <code>npm run build</code> in the Quarry folder, then reload this page.</p>
-</body>
-</html>
-`;

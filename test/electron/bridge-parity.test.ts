@@ -11,7 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostClient } from '../../core/host-contract';
-import { notebookText, tempFolder } from '../../host/server/test-fixtures';
+import { notebookText, tempFolder } from '../support/host-fixtures';
 import { registerIpcManager, type IpcManager } from '../../electron/main/ipc-manager';
 import { createMainWindow, isOurWebContents } from '../../electron/main/window';
 import { createWorkspaceSession } from '../../electron/main/workspace-session';

@@ -1,13 +1,13 @@
 /**
  * The desktop app's `quarry-app://app/files/` and browser mode's `/files/` serve the same
  * workspace the same way: status, type, CSP, ranges and body, file by file (both take their
- * headers from host/server/data-file-headers.ts; the paths to them differ).
+ * headers from host/serving/data-file-headers.ts; the paths to them differ).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../host/server/browser-server';
-import { send, tempFolder } from '../../host/server/test-fixtures';
+import { send, tempFolder } from '../support/host-fixtures';
 import { createAppRequestHandler } from '../../electron/main/app-protocol';
 
 vi.mock('electron', () => import('../../electron/test/electron-mock'));

@@ -26,7 +26,7 @@ import {
   writeRecovery,
   type NotebookContext,
 } from './notebook-handlers';
-import { isInside, resolveInWorkspace, toWorkspacePath } from './workspace';
+import { isInside, resolveInWorkspace, toWorkspacePath } from '../workspace/workspace';
 
 export type HostHandlers = {
   [K in HostOperation]: (request: HostRequests[K]) => Promise<HostResponses[K]>;

@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FolderEntry } from '../../core/host-contract';
 import { HostError } from './host-error';
-import { ForbiddenPathError, resolveInWorkspace } from './workspace';
+import { ForbiddenPathError, resolveInWorkspace } from '../workspace/workspace';
 
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 

@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from './test-fixtures';
+import { tempFolder } from '../../test/support/host-fixtures';
 import { ForbiddenPathError, isInside, resolveInWorkspace, toWorkspacePath } from './workspace';
 
 let root: string;

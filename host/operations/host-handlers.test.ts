@@ -5,7 +5,7 @@ import { HOST_OPERATIONS } from '../../core/host-contract';
 import { HIDDEN_LEASE_MS, VISIBLE_LEASE_MS } from '../state/session-leases';
 import { HostError } from './host-error';
 import { createHostHandlers, dispatchHostRequest, type HostHandlers } from './host-handlers';
-import { notebookText, tempFolder } from './test-fixtures';
+import { notebookText, tempFolder } from '../../test/support/host-fixtures';
 
 let root: string;
 let stateDir: string;

@@ -5,7 +5,7 @@
  */
 import { HostRequestError } from '../../core/host-contract';
 import { NotebookFileError } from '../notebook-file';
-import { errorCode, ForbiddenPathError } from './workspace';
+import { errorCode, ForbiddenPathError } from '../workspace/workspace';
 
 export type HostErrorKind =
   'bad-request' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'internal';

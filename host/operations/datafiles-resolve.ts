@@ -11,7 +11,7 @@
  */
 import type { DataFileLink } from '../../core/host-contract';
 import { globFiles } from '../glob';
-import { ForbiddenPathError, resolveInWorkspace, toWorkspacePath } from './workspace';
+import { ForbiddenPathError, resolveInWorkspace, toWorkspacePath } from '../workspace/workspace';
 
 const GLOB_CHARS = /[*?[{]/;
 

@@ -12,7 +12,7 @@ import type { RecentFiles } from '../state/recent-files';
 import type { RecoveryStore } from '../state/recovery-store';
 import type { SessionLeases } from '../state/session-leases';
 import { HostError } from './host-error';
-import { errorCode } from './workspace';
+import { errorCode } from '../workspace/workspace';
 
 /** What the notebook handlers share; paths are absolute and already through the guard. */
 export type NotebookContext = {

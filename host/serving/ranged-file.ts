@@ -1,12 +1,12 @@
 /**
- * A file as a fetch `Response` with HTTP range support: the custom protocol's counterpart of
- * host/server/send-file.ts, with the same semantics (parseRange from host/server/http-range.ts),
- * because DuckDB-WASM reads data files lazily with HEAD and `Range: bytes=a-b` requests in both
- * modes. The file is opened once and its size taken from that handle, so a file replaced
+ * A file as a fetch `Response` with HTTP range support: the one responder for files in both
+ * modes (the desktop app's custom protocol returns it; browser mode's server writes it out,
+ * host/server/send-file.ts), because DuckDB-WASM reads data files lazily with HEAD and
+ * `Range: bytes=a-b` requests in both. The file is opened once and its size taken from that handle, so a file replaced
  * mid-request is served consistently, and it is streamed in chunks, never read whole.
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { parseRange } from '../../host/server/http-range';
+import { parseRange } from './http-range';
 
 export type FileRequest = { method: string; range: string | null };
 
