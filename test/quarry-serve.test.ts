@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeNotebookJson } from './notebook-json';
+import { sessionPath } from './support/host-fixtures';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const quarry = path.join(repo, 'bin', 'quarry.js');
@@ -85,10 +86,13 @@ describe('quarry serve', () => {
 
     expect(await status(port, '/')).toBe(403);
     expect(await status(port, '/?token=wrong')).toBe(403);
-    expect(await status(port, `/?token=${token}`)).toBe(200);
-    expect(await status(port, `/files/data.csv?token=${token}`)).toBe(200);
-    expect(await status(port, `/files/%2e%2e/%2e%2e/etc/passwd?token=${token}`)).toBe(403);
-    expect(await status(port, `/files/..%2f..%2f..%2fetc%2fpasswd?token=${token}`)).toBe(403);
+    expect(await status(port, `/?token=${token}`)).toBe(303);
+    const session = await sessionPath(port, token);
+    expect(await status(port, session)).toBe(200);
+    expect(await status(port, `${session}files/data.csv`)).toBe(200);
+    expect(await status(port, `${session}files/%2e%2e/%2e%2e/etc/passwd`)).toBe(403);
+    expect(await status(port, `${session}files/..%2f..%2f..%2fetc%2fpasswd`)).toBe(403);
+    expect(await status(port, `/files/data.csv?token=${token}`)).toBe(404);
 
     server.kill('SIGTERM');
     expect(await exitOf(server)).toBe(0);

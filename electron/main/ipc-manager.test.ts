@@ -101,7 +101,7 @@ describe('IPC manager: a valid sender gets answers from the real handlers', () =
   it('resolves data files to the same /files/ URLs as browser mode', async () => {
     await expect(invoke('quarry:datafiles.resolve', { pattern: 'data/*.csv' })).resolves.toEqual({
       ok: true,
-      value: { files: [{ name: 'data/sales.csv', url: '/files/data/sales.csv' }] },
+      value: { files: [{ name: 'data/sales.csv', url: 'files/data/sales.csv' }] },
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * The app's own origin, `quarry-app://app`, shared by the main process (which serves it and
  * checks IPC senders against it) and the tests. The renderer and its kernel worker use the same
- * origin-relative URLs as in browser mode (`/files/<path>`, `./assets/...`), so they do not know
+ * page-relative URLs as in browser mode (`files/<path>`, `./assets/...`), so they do not know
  * which of the two they run in.
  *
  * Each load of the app page carries a generation (`?generation=N`): when the workspace changes
@@ -19,7 +19,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
  */
 export const KERNEL_HOST = 'kernel';
 export const KERNEL_ORIGIN = `${APP_SCHEME}://${KERNEL_HOST}`;
-/** Workspace files, as browser mode's `/files/` route. */
+/** Workspace files, as browser mode's `/s/KEY/files/` route. */
 export const FILES_PATH_PREFIX = '/files/';
 
 const PAGE_PATHS: ReadonlySet<string> = new Set(['/', '/index.html']);

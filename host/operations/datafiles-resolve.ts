@@ -15,9 +15,12 @@ import { ForbiddenPathError, resolveInWorkspace, toWorkspacePath } from '../work
 
 const GLOB_CHARS = /[*?[{]/;
 
-/** The URL path under which the local server serves a workspace file. */
+/**
+ * The URL under which the host serves a workspace file, relative to the page (browser mode:
+ * `/s/KEY/`, data-files.ts; the desktop app: `quarry-app://app/`), so it names no secret.
+ */
 export function dataFileUrl(relativePath: string): string {
-  return `/files/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
+  return `files/${relativePath.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export async function resolveDataFiles(root: string, pattern: string): Promise<DataFileLink[]> {

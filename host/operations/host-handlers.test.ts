@@ -353,13 +353,13 @@ describe('host handlers', () => {
 
   it('datafiles.resolve: plain paths, globs, and nothing outside', async () => {
     expect(await host['datafiles.resolve']({ pattern: 'data/b.csv' })).toEqual({
-      files: [{ name: 'data/b.csv', url: '/files/data/b.csv' }],
+      files: [{ name: 'data/b.csv', url: 'files/data/b.csv' }],
     });
     expect(await host['datafiles.resolve']({ pattern: 'out/new file#1.parquet' })).toEqual({
-      files: [{ name: 'out/new file#1.parquet', url: '/files/out/new%20file%231.parquet' }],
+      files: [{ name: 'out/new file#1.parquet', url: 'files/out/new%20file%231.parquet' }],
     });
     expect(await host['datafiles.resolve']({ pattern: './data/b.csv' })).toEqual({
-      files: [{ name: './data/b.csv', url: '/files/data/b.csv' }],
+      files: [{ name: './data/b.csv', url: 'files/data/b.csv' }],
     });
     const glob = await host['datafiles.resolve']({ pattern: 'data/*.csv' });
     expect(glob.files.map((f) => f.name)).toEqual([
@@ -368,10 +368,10 @@ describe('host handlers', () => {
       'data/a2.csv',
       'data/b.csv',
     ]);
-    expect(glob.files[1].url).toBe('/files/data/a10.csv');
+    expect(glob.files[1].url).toBe('files/data/a10.csv');
     // A link that leads out is never followed, neither named nor reached by `**`.
     expect((await host['datafiles.resolve']({ pattern: '**/*.ipynb' })).files).toEqual([
-      { name: 'nb.ipynb', url: '/files/nb.ipynb' },
+      { name: 'nb.ipynb', url: 'files/nb.ipynb' },
     ]);
     for (const pattern of ['../x.csv', '/etc/passwd', '../*.csv', 'data/../../*', 'data/away/*'])
       expect((await failure(host['datafiles.resolve']({ pattern }))).kind).toBe('forbidden');

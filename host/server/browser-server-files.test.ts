@@ -5,15 +5,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 import { CONTENT_SECURITY_POLICY } from '../serving/security-headers';
-import { notebookText, send, tempFolder } from '../../test/support/host-fixtures';
+import { notebookText, send, sessionPath, tempFolder } from '../../test/support/host-fixtures';
 
 let root: string;
 let staticDir: string;
 let server: BrowserServer;
 let port: number;
+/** `/s/KEY/`: where the app's files and the data files are (no token needed there). */
+let session: string;
 /** 3 MiB of random bytes: big enough to span many stream chunks. */
 const blob = randomBytes(3 * 1024 * 1024 + 17);
-const auth = { 'x-quarry-token': 'files-token' };
 
 beforeAll(async () => {
   root = await tempFolder('quarry-files-');
@@ -42,6 +43,7 @@ beforeAll(async () => {
     log: () => undefined,
   });
   port = server.port;
+  session = await sessionPath(port, 'files-token');
 });
 
 afterAll(async () => {
@@ -66,10 +68,10 @@ const STATIC_FILES: Record<string, string> = {
 };
 
 function file(name: string, headers: Record<string, string> = {}, method = 'GET') {
-  return send({ port, path: `/files/${name}`, method, headers: { ...auth, ...headers } });
+  return send({ port, path: `${session}files/${name}`, method, headers });
 }
 
-describe('data files (/files/)', () => {
+describe('data files (/s/KEY/files/)', () => {
   it('serves the whole file with its length and Accept-Ranges', async () => {
     const response = await file('data/blob.parquet');
     expect(response.status).toBe(200);
@@ -149,9 +151,9 @@ describe('data files (/files/)', () => {
     expect((await file('data/missing.csv')).status).toBe(404);
     expect((await file('data')).status).toBe(404);
     expect((await file('%zz')).status).toBe(400);
-    expect(
-      (await send({ port, path: '/files/nb.ipynb', method: 'POST', headers: auth })).status,
-    ).toBe(405);
+    expect((await send({ port, path: `${session}files/nb.ipynb`, method: 'POST' })).status).toBe(
+      405,
+    );
   });
 
   it('serves user files so that none can act as part of the app', async () => {
@@ -177,26 +179,26 @@ describe('static files (the app)', () => {
   };
 
   it('serves / as index.html with the CSP', async () => {
-    const page = await send({ port, path: '/', headers: auth });
+    const page = await send({ port, path: session });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(page.body.toString()).toBe(STATIC_FILES['index.html']);
-    expect((await send({ port, path: '/index.html?x=1', headers: auth })).status).toBe(200);
+    expect((await send({ port, path: `${session}index.html?x=1` })).status).toBe(200);
   });
 
   it('serves each kind of asset with its MIME type', async () => {
     for (const [name, type] of Object.entries(types)) {
-      const response = await send({ port, path: `/${name}`, headers: auth });
+      const response = await send({ port, path: `${session}${name}` });
       expect(response.status, name).toBe(200);
       expect(response.headers['content-type'], name).toBe(type);
       expect(response.body.toString(), name).toBe(STATIC_FILES[name]);
     }
-    const head = await send({ port, path: '/assets/duckdb.wasm', method: 'HEAD', headers: auth });
+    const head = await send({ port, path: `${session}assets/duckdb.wasm`, method: 'HEAD' });
     expect(head.headers['content-length']).toBe('4');
   });
 
-  it("serves the app's favicon as an asset: the token needed, SVG, allowed by the CSP", async () => {
+  it("serves the app's favicon as an asset: under the session path, SVG, allowed by the CSP", async () => {
     // The page names it; Vite rewrites the root path to one relative to the page.
     const page = await readFile(path.join(RENDERER, 'index.html'), 'utf8');
     expect(page).toMatch(/<link rel="icon" type="image\/svg\+xml" href="\/favicon\.svg" \/>/);
@@ -206,7 +208,7 @@ describe('static files (the app)', () => {
     expect(svg.replace('xmlns="http://www.w3.org/2000/svg"', '')).not.toMatch(/https?:|href/);
 
     expect((await send({ port, path: '/favicon.svg' })).status).toBe(403);
-    const icon = await send({ port, path: '/favicon.svg', headers: auth });
+    const icon = await send({ port, path: `${session}favicon.svg` });
     expect(icon.status).toBe(200);
     expect(icon.headers['content-type']).toBe('image/svg+xml');
     expect(icon.body.toString()).toBe(svg);
@@ -225,20 +227,20 @@ describe('static files (the app)', () => {
       '/assets/..%2f..%2fpackage.json',
       '//etc/passwd',
     ]) {
-      const response = await send({ port, path: target, headers: auth });
+      const response = await send({ port, path: `${session.slice(0, -1)}${target}` });
       expect(response.status, target).toBe(404);
     }
-    expect((await send({ port, path: '/', method: 'DELETE', headers: auth })).status).toBe(405);
+    expect((await send({ port, path: session, method: 'DELETE' })).status).toBe(405);
   });
 
   it('explains how to build the app when index.html is missing', async () => {
     await rm(path.join(staticDir, 'index.html'));
     try {
-      const page = await send({ port, path: '/', headers: auth });
+      const page = await send({ port, path: session });
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.body.toString()).toContain('npm run build');
-      expect((await send({ port, path: '/assets/app.js', headers: auth })).status).toBe(200);
+      expect((await send({ port, path: `${session}assets/app.js` })).status).toBe(200);
     } finally {
       await writeFile(path.join(staticDir, 'index.html'), STATIC_FILES['index.html']);
     }

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortInUseError, startBrowserServer, type BrowserServer } from './browser-server';
 import { CONTENT_SECURITY_POLICY } from '../serving/security-headers';
-import { bodyJson, notebookText, send, tempFolder } from '../../test/support/host-fixtures';
+import {
+  bodyJson,
+  notebookText,
+  send,
+  sessionPath,
+  tempFolder,
+} from '../../test/support/host-fixtures';
 
 let root: string;
 let server: BrowserServer;
@@ -65,47 +71,68 @@ describe('browser server: who may talk to it', () => {
       expect(none.body.toString()).toMatch(/^forbidden/);
       const wrong = await send({ port, path: `${target}?token=nope` });
       expect(wrong.status, target).toBe(403);
-      expect(wrong.headers['set-cookie']).toBeUndefined();
     }
     expect((await api('workspace.info', {}, { 'x-quarry-token': `${token}x` })).status).toBe(403);
     expect((await api('workspace.info', {}, { authorization: 'Bearer nope' })).status).toBe(403);
   });
 
-  it('accepts the token from the query, a bearer header, X-Quarry-Token', async () => {
-    expect((await send({ port, path: `/?token=${token}` })).status).toBe(200);
+  it('takes the token from the query for the entry page only, from headers for the API', async () => {
+    const entry = await send({ port, path: `/?token=${token}` });
+    expect(entry.status).toBe(303);
+    expect(entry.headers.location).toMatch(new RegExp(`^/s/[A-Za-z0-9_-]{43}/\\?token=${token}$`));
+    expect(entry.headers['cache-control']).toBe('no-store');
     expect((await api('workspace.info', {}, { authorization: `Bearer ${token}` })).status).toBe(
       200,
     );
     expect((await api('workspace.info', {})).status).toBe(200);
+    const inQuery = await send({
+      port,
+      method: 'POST',
+      path: `/api/workspace.info?token=${token}`,
+    });
+    expect(inQuery.status).toBe(403);
+    expect(inQuery.body.toString()).toMatch(/X-Quarry-Token/);
   });
 
-  it('sets an HttpOnly SameSite=Strict cookie that then suffices alone', async () => {
-    const first = await send({ port, path: `/?token=${token}` });
-    const cookie = first.headers['set-cookie']?.[0] ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    expect(cookie).toMatch(/Path=\//);
-    const pair = cookie.split(';')[0];
-    expect(pair).toBe(`quarry_token_${port}=${token}`);
-    const later = await send({ port, path: '/files/data/x.csv', headers: { cookie: pair } });
-    expect(later.status).toBe(200);
-    expect(later.body.toString()).toBe('a\n1\n');
-    const apiCall = await api('workspace.info', {}, { cookie: `other=1; ${pair}` });
-    expect(apiCall.status).toBe(200);
-    // Only a token in the query sets the cookie.
-    expect(later.headers['set-cookie']).toBeUndefined();
-    const wrongCookie = await send({
-      port,
-      path: '/',
-      headers: { cookie: `quarry_token_${port}=x` },
-    });
-    expect(wrongCookie.status).toBe(403);
-    const otherPort = await send({
-      port,
-      path: '/',
-      headers: { cookie: `quarry_token_1=${token}` },
-    });
-    expect(otherPort.status).toBe(403);
+  it('sets no cookie, and the token as a cookie unlocks nothing (other local servers get cookies)', async () => {
+    for (const response of [
+      await send({ port, path: `/?token=${token}` }),
+      await send({ port, path: await sessionPath(port, token) }),
+      await api('workspace.info', {}),
+    ])
+      expect(response.headers['set-cookie']).toBeUndefined();
+    for (const name of [`quarry_token_${port}`, 'quarry_token', 'token']) {
+      const cookie = { cookie: `${name}=${token}` };
+      expect((await api('workspace.info', {}, cookie)).status, name).toBe(403);
+      expect((await send({ port, path: '/', headers: cookie })).status, name).toBe(403);
+      expect((await send({ port, path: '/files/data/x.csv', headers: cookie })).status).toBe(403);
+    }
+  });
+
+  it('serves the app and the data files under an unguessable session path, not the token', async () => {
+    const session = await sessionPath(port, token);
+    expect(session).not.toContain(token);
+    const page = await send({ port, path: session });
+    expect(page.status).toBe(200);
+    expect(page.body.toString()).toMatch(/<title>Quarry<\/title>/);
+    const file = await send({ port, path: `${session}files/data/x.csv` });
+    expect(file.status).toBe(200);
+    expect(file.body.toString()).toBe('a\n1\n');
+    for (const target of ['/s/', '/s/nope/', '/s/nope/files/data/x.csv', `/s/${token}/`]) {
+      const refused = await send({ port, path: target });
+      expect(refused.status, target).toBe(403);
+      expect(refused.body.toString()).toMatch(/earlier run of quarry serve/);
+    }
+    // Without its trailing slash the page's relative URLs would miss the session path.
+    const bare = await send({ port, path: session.slice(0, -1) });
+    expect(bare.status).toBe(303);
+    expect(bare.headers.location).toBe(session);
+    const other = await startBrowserServer({ root, staticDir: root, token, log: () => undefined });
+    try {
+      expect(await sessionPath(other.port, token)).not.toBe(session);
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a Host header that is not this server (DNS rebinding)', async () => {
@@ -123,7 +150,7 @@ describe('browser server: who may talk to it', () => {
       path: `/?token=${token}`,
       headers: { host: `localhost:${port}` },
     });
-    expect(local.status).toBe(200);
+    expect(local.status).toBe(303);
   });
 
   it('refuses API calls from another origin', async () => {
@@ -199,7 +226,7 @@ describe('browser server: the host API', () => {
       entries: [{ name: 'x.csv', kind: 'file', size: 4 }],
     });
     expect(bodyJson(await api('datafiles.resolve', { pattern: 'data/*.csv' }))).toEqual({
-      files: [{ name: 'data/x.csv', url: '/files/data/x.csv' }],
+      files: [{ name: 'data/x.csv', url: 'files/data/x.csv' }],
     });
     expect(bodyJson(await api('recent.list', {}))).toEqual({ paths: ['nb.ipynb'] });
     expect(

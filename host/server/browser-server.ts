@@ -2,12 +2,15 @@
  * Browser mode: a local HTTP server that serves the app (the built renderer) and the host API
  * to it, as `quarry serve` starts it (DESIGN.md, "Processes and how they talk").
  *
- * Who may talk to it: it listens on 127.0.0.1 only; every request needs the token (token.ts);
- * the Host header must name this server (a DNS-rebinding page has its own host name there);
- * and API calls that carry an Origin must come from this origin. Routes:
- *   POST /api/<operation>   the host contract (api-routes.ts)
- *   GET|HEAD /files/<path>  workspace files, with ranges (data-files.ts)
- *   GET|HEAD anything else  the app's files (static-files.ts)
+ * Who may talk to it: it listens on 127.0.0.1 only; every request needs a secret (token.ts):
+ * the token for the entry page and the API, the session key for everything else; the Host
+ * header must name this server (a DNS-rebinding page has its own host name there); and API
+ * calls that carry an Origin must come from this origin. No secret is ever set as a cookie.
+ * Routes:
+ *   GET /?token=TOKEN              the URL quarry prints: redirects to the session's page
+ *   POST /api/<operation>          the host contract, the token in a header (api-routes.ts)
+ *   GET|HEAD /s/KEY/files/<path>   workspace files, with ranges (data-files.ts)
+ *   GET|HEAD /s/KEY/<anything>     the app's files (static-files.ts)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,7 +21,7 @@ import { createHostHandlers } from '../operations/host-handlers';
 import { sendText } from './http-util';
 import { applySecurityHeaders } from '../serving/security-headers';
 import { serveStatic } from './static-files';
-import { checkToken, createToken, tokenCookie } from './token';
+import { checkToken, createSecret, loggableTarget, secretMatches } from './token';
 
 export type BrowserServerOptions = {
   /** The workspace: the only folder whose files the server reads or writes. */
@@ -57,8 +60,15 @@ export class PortInUseError extends Error {
 
 const HOST = '127.0.0.1';
 
+/** Where the session's page and files live: `/s/KEY/` (token.ts). */
+const SESSION_PREFIX = '/s/';
+
+const STALE_SESSION =
+  'this page belongs to an earlier run of quarry serve; open the URL it printed this time';
+
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
-  const token = options.token ?? createToken();
+  const token = options.token ?? createSecret();
+  const sessionKey = createSecret();
   if (token === '') throw new Error('startBrowserServer: the token must not be empty');
   const root = path.resolve(options.root);
   const staticDir = path.resolve(options.staticDir);
@@ -84,34 +94,49 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const queryAt = raw.indexOf('?');
     const urlPath = queryAt === -1 ? raw : raw.slice(0, queryAt);
     const query = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
-    const check = checkToken(request, query, token, port);
+    if (urlPath.startsWith(SESSION_PREFIX)) {
+      const rest = urlPath.slice(SESSION_PREFIX.length);
+      const slash = rest.indexOf('/');
+      if (!secretMatches(sessionKey, slash === -1 ? rest : rest.slice(0, slash)))
+        return sendText(response, 403, `forbidden: ${STALE_SESSION}\n`);
+      if (slash === -1) return redirect(response, `${SESSION_PREFIX}${sessionKey}/`, query);
+      const inner = rest.slice(slash);
+      if (inner.startsWith(FILES_PREFIX))
+        return serveDataFile(request, response, root, inner.slice(FILES_PREFIX.length));
+      return serveStatic(request, response, staticDir, inner);
+    }
+    const isApi = urlPath === '/api' || urlPath.startsWith(API_PREFIX);
+    const check = checkToken(request, query, token, isApi ? 'headers' : 'headers-or-query');
     switch (check.kind) {
       case 'missing':
         return sendText(
           response,
           403,
-          'forbidden: open the URL with the token that quarry printed\n',
+          isApi
+            ? 'forbidden: send the token in an X-Quarry-Token or Authorization: Bearer header\n'
+            : 'forbidden: open the URL with the token that quarry printed\n',
         );
       case 'invalid':
         return sendText(response, 403, 'forbidden: wrong token\n');
       case 'valid':
-        if (check.fromQuery) response.setHeader('Set-Cookie', tokenCookie(port, token));
         break;
     }
-    if (urlPath === '/api' || urlPath.startsWith(API_PREFIX)) {
+    if (isApi) {
       // A page of another origin cannot read our answers, but could still cause a write.
       if (!originAllowed(request.headers.origin, port))
         return sendText(response, 403, 'forbidden: cross-origin request\n');
       return serveApi(request, response, urlPath.slice(API_PREFIX.length), api);
     }
-    if (urlPath.startsWith(FILES_PREFIX))
-      return serveDataFile(request, response, root, urlPath.slice(FILES_PREFIX.length));
-    return serveStatic(request, response, staticDir, urlPath);
+    if (urlPath === '/' || urlPath === '/index.html')
+      return redirect(response, `${SESSION_PREFIX}${sessionKey}/`, query);
+    return sendText(response, 404, `not found: the app's files are under its session path\n`);
   };
 
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      log(`quarry serve: ${request.method} ${request.url}: ${describe(error)}`);
+      log(
+        `quarry serve: ${request.method} ${loggableTarget(request.url ?? '')}: ${describe(error)}`,
+      );
       if (!response.headersSent) sendText(response, 500, 'internal error\n');
       else response.destroy();
     });
@@ -129,6 +154,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The page keeps its query (the token, which the page sends in its API headers): `303`, so a
+ * reload of the printed URL always lands on this run's session path.
+ */
+function redirect(response: ServerResponse, target: string, query: URLSearchParams): void {
+  const search = query.toString();
+  response.writeHead(303, {
+    Location: search === '' ? target : `${target}?${search}`,
+    'Cache-Control': 'no-store',
+  });
+  response.end();
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {

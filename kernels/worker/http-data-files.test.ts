@@ -3,8 +3,8 @@ import type { DataFileLink } from '../../core/host-contract';
 import { HttpDataFiles, type FetchFile } from './http-data-files';
 
 const files: Record<string, { body: string; modified: string }> = {
-  'http://h:1/files/data/a.json': { body: '[{"a":1}]', modified: 'Mon, 01 Jan 2024 00:00:00 GMT' },
-  'http://h:1/files/data/b.json': { body: '[]', modified: 'Tue, 02 Jan 2024 00:00:00 GMT' },
+  'http://h:1/s/key/files/data/a.json': { body: '[{"a":1}]', modified: 'Mon, 01 Jan 2024 00:00:00 GMT' },
+  'http://h:1/s/key/files/data/b.json': { body: '[]', modified: 'Tue, 02 Jan 2024 00:00:00 GMT' },
 };
 
 function setUp(links: Record<string, DataFileLink[]>) {
@@ -18,26 +18,26 @@ function setUp(links: Record<string, DataFileLink[]>) {
   };
   const resolve = async (pattern: string) => links[pattern] ?? [];
   return {
-    data: new HttpDataFiles(resolve, 'http://h:1/app/index.html?token=t', fetchFile),
+    data: new HttpDataFiles(resolve, 'http://h:1/s/key/?token=t', fetchFile),
     requests,
   };
 }
 
 describe('HttpDataFiles', () => {
-  it('resolves names to absolute URLs on the page origin', async () => {
-    const { data } = setUp({ 'data/*.json': [{ name: 'data/a.json', url: '/files/data/a.json' }] });
+  it('resolves names to absolute URLs beside the page', async () => {
+    const { data } = setUp({ 'data/*.json': [{ name: 'data/a.json', url: 'files/data/a.json' }] });
     expect(await data.resolve('data/*.json')).toEqual([
-      { name: 'data/a.json', location: 'http://h:1/files/data/a.json' },
+      { name: 'data/a.json', location: 'http://h:1/s/key/files/data/a.json' },
     ]);
   });
 
   it('lists existing files with a version from size and modification time', async () => {
     const { data } = setUp({
       'data/*.json': [
-        { name: 'data/a.json', url: '/files/data/a.json' },
-        { name: 'data/b.json', url: '/files/data/b.json' },
+        { name: 'data/a.json', url: 'files/data/a.json' },
+        { name: 'data/b.json', url: 'files/data/b.json' },
       ],
-      'data/missing.json': [{ name: 'data/missing.json', url: '/files/data/missing.json' }],
+      'data/missing.json': [{ name: 'data/missing.json', url: 'files/data/missing.json' }],
     });
     expect(await data.list('data/*.json')).toEqual([
       { name: 'data/a.json', version: '9:Mon, 01 Jan 2024 00:00:00 GMT' },
@@ -48,10 +48,10 @@ describe('HttpDataFiles', () => {
 
   it('reads a listed file whole, resolving a name it has not seen', async () => {
     const { data, requests } = setUp({
-      'data/a.json': [{ name: 'data/a.json', url: '/files/data/a.json' }],
+      'data/a.json': [{ name: 'data/a.json', url: 'files/data/a.json' }],
     });
     expect(new TextDecoder().decode(await data.read('data/a.json'))).toBe('[{"a":1}]');
-    expect(requests).toEqual(['GET http://h:1/files/data/a.json']);
+    expect(requests).toEqual(['GET http://h:1/s/key/files/data/a.json']);
     await expect(data.read('nope.json')).rejects.toThrow('nope.json: no such data file');
   });
 });

@@ -3,7 +3,7 @@
  * reach the kernel as URLs the host serves"). The host turns a path or glob into links
  * (`datafiles.resolve`, relayed through the renderer); DuckDB reads CSVs from those URLs lazily
  * with range requests, and the formats the kernel loads itself (Parquet, JSON) are fetched whole.
- * Requests are same-origin, so they carry the page's credentials (browser mode's cookie).
+ * The links are relative to the page (browser mode serves them under its session path).
  */
 import type { DataFileLink } from '../../core/host-contract';
 import type { DataFile, DataFileVersion } from '../platform';

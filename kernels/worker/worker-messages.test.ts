@@ -40,7 +40,7 @@ describe('parseToKernelWorker', () => {
     expect(parseToKernelWorker({ ...rows, offset: -1 })).toBeNull();
     expect(parseToKernelWorker({ ...rows, sort: { column: 1, direction: 'up' } })).toBeNull();
     expect(parseToKernelWorker({ ...rows, sort: undefined })).toBeNull();
-    const files = [{ name: 'data/x.csv', url: '/files/data/x.csv' }];
+    const files = [{ name: 'data/x.csv', url: 'files/data/x.csv' }];
     expect(
       parseToKernelWorker({ type: 'host-response', id: 4, ok: true, response: { files } }),
     ).toEqual({ type: 'host-response', id: 4, ok: true, response: { files } });

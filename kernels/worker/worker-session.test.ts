@@ -246,10 +246,10 @@ describe('KernelWorkerSession', () => {
       type: 'host-response',
       id: 1,
       ok: true,
-      response: { files: [{ name: 'data/a.csv', url: '/files/data/a.csv' }] },
+      response: { files: [{ name: 'data/a.csv', url: 'files/data/a.csv' }] },
     });
     await settle();
-    expect(summary().slice(-2)).toEqual(['r1 /files/data/a.csv', 'r1 done']);
+    expect(summary().slice(-2)).toEqual(['r1 files/data/a.csv', 'r1 done']);
   });
 
   it('answers inspect-variables at once, also while a cell waits, and empty while starting', async () => {

@@ -43,7 +43,7 @@ export class HostCallError extends Error {
   }
 }
 
-/** Browser mode: `POST /api/<operation>` with the token from the page's URL (or its cookie). */
+/** Browser mode: `POST /api/<operation>` with the token from the page's URL, in a header. */
 export function createHttpHostClient(token: string | null): HostClient {
   return {
     async call(operation, request) {

@@ -109,7 +109,7 @@ beforeEach(() => {
       hostCalls.push({ operation, request });
       if (request && 'pattern' in request && request.pattern.startsWith('..'))
         throw new Error('outside the workspace');
-      return { files: [{ name: 'data/a.csv', url: '/files/data/a.csv' }] } as HostResponses[K];
+      return { files: [{ name: 'data/a.csv', url: 'files/data/a.csv' }] } as HostResponses[K];
     },
   };
   client = createWorkerKernelClient({
@@ -177,7 +177,7 @@ describe('worker kernel client', () => {
         type: 'host-response',
         id: 7,
         ok: true,
-        response: { files: [{ name: 'data/a.csv', url: '/files/data/a.csv' }] },
+        response: { files: [{ name: 'data/a.csv', url: 'files/data/a.csv' }] },
       },
       { type: 'host-response', id: 8, ok: false, message: 'outside the workspace' },
     ]);

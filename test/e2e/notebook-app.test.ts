@@ -200,12 +200,17 @@ describe.skipIf(!available)('notebook app in browser mode (Chromium)', () => {
       (await fetch(`${server.origin}/api/workspace.info`, { method: 'POST', body: '{}' })).status,
     ).toBe(403);
     const headers = { 'x-quarry-token': server.token };
-    expect(
-      (await fetch(`${server.origin}/files/data/customers.csv`, { headers, method: 'HEAD' }))
-        .status,
-    ).toBe(200);
-    expect((await fetch(`${server.origin}/files/..%2F..%2Fetc%2Fpasswd`, { headers })).status).toBe(
-      403,
+    // The page's own files and the data files live under the session path; the token is
+    // never a cookie there (other local servers would receive it).
+    const entry = await fetch(`${server.origin}/?token=${server.token}`, { redirect: 'manual' });
+    expect(entry.headers.get('set-cookie')).toBeNull();
+    const session = `${server.origin}${(entry.headers.get('location') ?? '').split('?')[0]}`;
+    expect((await fetch(`${session}files/data/customers.csv`, { method: 'HEAD' })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${session}files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(403);
+    expect((await fetch(`${server.origin}/files/data/customers.csv`, { headers })).status).toBe(
+      404,
     );
     const outside = await fetch(`${server.origin}/api/notebook.open`, {
       method: 'POST',

@@ -163,7 +163,7 @@ describe.skipIf(!available)('notebook files in the app (Chromium)', () => {
       await cell(page, 1).waitFor({ timeout: 30_000 });
       const href = await page.locator('link[rel="icon"]').getAttribute('href');
       expect(href).toBe('./favicon.svg');
-      // Fetched by the page as the browser fetches its icon: same origin, the token in the cookie.
+      // Fetched by the page as the browser fetches its icon: under the session path, no cookie.
       const icon = await page.evaluate(async (url) => {
         const response = await fetch(url);
         return {

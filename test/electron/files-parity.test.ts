@@ -1,13 +1,14 @@
 /**
- * The desktop app's `quarry-app://app/files/` and browser mode's `/files/` serve the same
- * workspace the same way: status, type, CSP, ranges and body, file by file (both take their
- * headers from host/serving/data-file-headers.ts; the paths to them differ).
+ * The desktop app's `quarry-app://app/files/` and browser mode's `/s/KEY/files/` serve the same
+ * workspace the same way: status, type, CSP, ranges and body, file by file (both answer with
+ * host/serving/ranged-file.ts and its headers from host/serving/data-file-headers.ts; the
+ * routes to them differ).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../host/server/browser-server';
-import { send, tempFolder } from '../support/host-fixtures';
+import { send, sessionPath, tempFolder } from '../support/host-fixtures';
 import { createAppRequestHandler } from '../../electron/main/app-protocol';
 
 vi.mock('electron', () => import('../../electron/test/electron-mock'));
@@ -65,8 +66,8 @@ type Seen = {
 async function browserMode(target: string, headers: Record<string, string>): Promise<Seen> {
   const response = await send({
     port: server.port,
-    path: `/files/${target}`,
-    headers: { 'x-quarry-token': server.token, ...headers },
+    path: `${await sessionPath(server.port, server.token)}files/${target}`,
+    headers,
   });
   const header = (name: string): string | null => {
     const value = response.headers[name];

@@ -84,3 +84,15 @@ export function send(options: RawRequest): Promise<RawResponse> {
 export function bodyJson(response: RawResponse): unknown {
   return JSON.parse(response.body.toString('utf8'));
 }
+
+/**
+ * The session path (`/s/KEY/`) a browser-mode server sends its printed URL to: where the app's
+ * files and the workspace's data files are served (host/server/token.ts).
+ */
+export async function sessionPath(port: number, token: string): Promise<string> {
+  const entry = await send({ port, path: `/?token=${encodeURIComponent(token)}` });
+  const location = entry.headers.location;
+  if (entry.status !== 303 || location === undefined)
+    throw new Error(`the entry page answered ${entry.status}, not a redirect`);
+  return location.split('?')[0];
+}
