@@ -41,6 +41,13 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 12_000,
     assetsInlineLimit: 0,
+    rollupOptions: {
+      // The page, and the kernel's frame (served on another site: core/kernel-frame-protocol.ts).
+      input: {
+        index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        'kernel-frame': fileURLToPath(new URL('./renderer/kernel-frame.html', import.meta.url)),
+      },
+    },
   },
   worker: { format: 'es', plugins: () => [noPlotlyInWorker] },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempFolder } from '../../test/support/host-fixtures';
-import { CONTENT_SECURITY_POLICY } from '../../host/serving/security-headers';
+import { kernelFramePolicy, pagePolicy } from '../../host/serving/kernel-frame-policy';
 import { protocol } from '../test/electron-mock';
 import { createAppRequestHandler, installAppProtocol, registerAppScheme } from './app-protocol';
 
@@ -221,6 +221,26 @@ describe('workspace files under /files/ (browser mode semantics)', () => {
   });
 });
 
+describe('the kernel frame’s host', () => {
+  beforeEach(async () => {
+    await writeFile(path.join(staticDir, 'kernel-frame.html'), '<!doctype html><title>k</title>');
+  });
+
+  it('serves the kernel’s files and the data files, as the app’s host does', async () => {
+    const frame = await get('quarry-app://kernel/kernel-frame.html');
+    expect(frame.status).toBe(200);
+    expect(await frame.text()).toContain('<title>k</title>');
+    expect((await get('quarry-app://kernel/assets/duckdb.wasm')).status).toBe(200);
+    const data = await get('quarry-app://kernel/files/data/sales.csv');
+    expect(await data.text()).toBe(DATA);
+  });
+
+  it('never the app page', async () => {
+    expect((await get('quarry-app://kernel/')).status).toBe(404);
+    expect((await get('quarry-app://kernel/index.html')).status).toBe(404);
+  });
+});
+
 describe('every response carries the security headers', () => {
   it.each([
     'quarry-app://app/',
@@ -229,12 +249,17 @@ describe('every response carries the security headers', () => {
     'quarry-app://app/files/data/sales.csv',
     'quarry-app://app/files/%2e%2e/x',
     'quarry-app://elsewhere/',
+    'quarry-app://kernel/kernel-frame.html',
+    'quarry-app://kernel/files/data/sales.csv',
   ])('%s', async (url) => {
     const response = await get(url);
     const csp = response.headers.get('content-security-policy');
-    if (url.includes('/files/'))
-      expect([CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'"]).toContain(csp);
-    else expect(csp).toBe(CONTENT_SECURITY_POLICY);
+    // The app may frame the kernel's site; the kernel's site may be framed by the app only.
+    const policy = url.startsWith('quarry-app://kernel/')
+      ? kernelFramePolicy(['quarry-app://app'])
+      : pagePolicy(['quarry-app://kernel']);
+    if (url.includes('/files/')) expect([policy, "sandbox; default-src 'none'"]).toContain(csp);
+    else expect(csp).toBe(policy);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');

@@ -2,6 +2,8 @@
  * `quarry-app://app/`: the desktop app's own origin, in place of browser mode's local server.
  *   quarry-app://app/files/<path>  workspace files, with ranges (DuckDB-WASM reads them lazily)
  *   quarry-app://app/<anything>    files of the built renderer (dist/renderer), / = index.html
+ *   quarry-app://kernel/…          the kernel frame's site (core/kernel-frame-protocol.ts): the
+ *                                  same files and data files, but not the app page
  * Both go through the workspace guard (host/workspace/workspace.ts), the first with the workspace as
  * root, the second with the renderer folder. Every response carries browser mode's security
  * headers (host/serving/security-headers.ts), so the page and its workers get the same CSP.
@@ -15,7 +17,15 @@ import { SECURITY_HEADERS } from '../../host/serving/security-headers';
 import { NOT_BUILT_PAGE } from '../../host/serving/not-built-page';
 import { contentTypeOf } from '../../host/serving/mime-types';
 import { errorCode, ForbiddenPathError, resolveInWorkspace } from '../../host/workspace/workspace';
-import { APP_HOST, APP_SCHEME, FILES_PATH_PREFIX } from '../shared/app-url';
+import { kernelFramePolicy, pagePolicy } from '../../host/serving/kernel-frame-policy';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  FILES_PATH_PREFIX,
+  KERNEL_HOST,
+  KERNEL_ORIGIN,
+} from '../shared/app-url';
 import { dataFileHeaders } from '../../host/serving/data-file-headers';
 import { fileErrorAnswer, fileResponse } from '../../host/serving/ranged-file';
 import { excerpt } from '../../core/excerpt';
@@ -60,18 +70,22 @@ export function createAppRequestHandler(
 ): (request: Request) => Promise<Response> {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   return async (request) => {
+    const host = new URL(request.url).host;
     try {
-      return withSecurityHeaders(await route(request, options));
+      return withSecurityHeaders(await route(request, options), host);
     } catch (error) {
       log(`quarry-app: ${request.method} ${request.url}: ${describe(error)}`);
-      return withSecurityHeaders(text(500, 'internal error\n'));
+      return withSecurityHeaders(text(500, 'internal error\n'), host);
     }
   };
 }
 
 async function route(request: Request, options: AppProtocolOptions): Promise<Response> {
   const url = new URL(request.url);
-  if (url.host !== APP_HOST) return text(404, 'not found\n');
+  if (url.host !== APP_HOST && url.host !== KERNEL_HOST) return text(404, 'not found\n');
+  // The kernel's site never shows the app page: a page there could frame nothing and call no
+  // host operation, but there is no reason to have one.
+  if (url.host === KERNEL_HOST && APP_PAGE_PATHS.has(url.pathname)) return text(404, 'not found\n');
   if (request.method !== 'GET' && request.method !== 'HEAD')
     return text(405, 'use GET or HEAD\n', { Allow: 'GET, HEAD' });
   // pathname keeps the percent-encoding, as the browser-mode routes receive it.
@@ -152,9 +166,17 @@ async function readAppFile(
   }
 }
 
-/** Browser mode's headers on every response; a data file keeps its own (sandbox) CSP. */
-function withSecurityHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+const APP_PAGE_PATHS: ReadonlySet<string> = new Set(['/', '/index.html']);
+
+/**
+ * Browser mode's headers on every response; a data file keeps its own (sandbox) CSP. The app's
+ * host may frame the kernel's, and the kernel's may be framed by the app's alone.
+ */
+function withSecurityHeaders(response: Response, host: string): Response {
+  const policy =
+    host === KERNEL_HOST ? kernelFramePolicy([APP_ORIGIN]) : pagePolicy([KERNEL_ORIGIN]);
+  const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': policy };
+  for (const [name, value] of Object.entries(headers)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   return response;

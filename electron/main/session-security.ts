@@ -1,17 +1,18 @@
 /**
  * Locks down the session the app's window uses. The app needs no permission (camera, location,
- * notifications...) and nothing from the network: everything it loads is `quarry-app://`, plus
- * the blob: and data: URLs it makes itself (workers, images). Anything else is cancelled before
- * it leaves, so a notebook's HTML output or a bug cannot reach a remote server.
+ * notifications...) and nothing from the network: everything it loads is `quarry-app://` (the app
+ * and its kernel frame), plus the blob: and data: URLs it makes itself (workers, images).
+ * Anything else is cancelled before it leaves, so a notebook's HTML output or a bug cannot reach
+ * a remote server.
  */
 import type { Session } from 'electron';
-import { isAppOrigin } from '../shared/app-url';
+import { isAppOrigin, isKernelOrigin } from '../shared/app-url';
 
 /** Schemes the page may load besides its own origin; devtools: for the developer tools in dev. */
 const LOCAL_SCHEMES: ReadonlySet<string> = new Set(['blob:', 'data:', 'devtools:']);
 
 export function isAllowedRequestUrl(url: string): boolean {
-  if (isAppOrigin(url)) return true;
+  if (isAppOrigin(url) || isKernelOrigin(url)) return true;
   try {
     return LOCAL_SCHEMES.has(new URL(url).protocol);
   } catch {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempFolder } from '../../test/support/host-fixtures';
+import { pagePolicy } from '../../host/serving/kernel-frame-policy';
 import { CONTENT_SECURITY_POLICY } from '../../host/serving/security-headers';
 import { appPageUrl } from '../shared/app-url';
 import {
@@ -15,7 +16,12 @@ import {
 } from '../test/electron-mock';
 import { createAppRequestHandler } from './app-protocol';
 import { isAllowedRequestUrl, secureSession } from './session-security';
-import { createMainWindow, isAllowedNavigation, isOurWebContents } from './window';
+import {
+  createMainWindow,
+  isAllowedNavigation,
+  isOurWebContents,
+  RELOAD_AFTER_CRASH_WITHIN_MS,
+} from './window';
 
 vi.mock('electron', () => import('../test/electron-mock'));
 
@@ -68,6 +74,7 @@ describe('navigation is denied', () => {
     'file:///etc/passwd',
     'quarry-app://app/files/report.html',
     'quarry-app://other/index.html?generation=1',
+    'quarry-app://kernel/index.html?generation=1',
     'javascript:alert(1)',
     'about:blank',
   ])('to %s', (target) => {
@@ -98,6 +105,35 @@ describe('navigation is denied', () => {
   });
 });
 
+describe('a page whose process died', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is loaded again (its recovery prompt offers the unsaved work)', () => {
+    window.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'oom' });
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+  });
+
+  it('a clean exit is no death', () => {
+    window.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'clean-exit' });
+    expect(window.webContents.reload).not.toHaveBeenCalled();
+  });
+
+  it('dying again soon after the reload leaves it down, saying so; later it reloads again', () => {
+    vi.useFakeTimers();
+    window.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'crashed' });
+    vi.advanceTimersByTime(RELOAD_AFTER_CRASH_WITHIN_MS - 1);
+    window.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'oom' });
+    expect(window.webContents.reload).toHaveBeenCalledOnce();
+    expect(dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith(
+      'Quarry stopped',
+      expect.stringContaining('(oom)'),
+    );
+    vi.advanceTimersByTime(2);
+    window.webContents.emit('render-process-gone', new FakeEvent(), { reason: 'oom' });
+    expect(window.webContents.reload).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('leaving a page with unsaved work', () => {
   it('asks; "Stay" keeps the page', () => {
     dialog.showMessageBoxSync.mockReturnValueOnce(1);
@@ -124,7 +160,9 @@ describe('the page is served with the CSP', () => {
     const handle = createAppRequestHandler({ staticDir, workspaceRoot: () => staticDir });
     for (const target of [url, 'quarry-app://app/assets/main.js', 'quarry-app://app/missing']) {
       const response = await handle(new Request(target));
-      expect(response.headers.get('content-security-policy'), target).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy'), target).toBe(
+        pagePolicy(['quarry-app://kernel']),
+      );
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     }
@@ -159,6 +197,8 @@ describe('the session', () => {
     ['file:///etc/passwd', true],
     ['quarry-app://app/index.html', false],
     ['quarry-app://app/files/data.csv', false],
+    ['quarry-app://kernel/kernel-frame.html', false],
+    ['quarry-app://kernel/files/data.csv', false],
     ['blob:quarry-app://app/1234', false],
     ['data:image/png;base64,AAAA', false],
   ])('a request to %s is cancelled: %s', (target, cancelled) => {

@@ -65,6 +65,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show());
   guardWebContents(window.webContents);
   confirmLeavingUnsavedWork(window);
+  reloadAfterCrash(window);
   void window.loadURL(options.url);
   return window;
 }
@@ -98,5 +99,33 @@ function confirmLeavingUnsavedWork(window: BrowserWindow): void {
     });
     // preventDefault here means "ignore the page's beforeunload": the page goes.
     if (choice === 0) event.preventDefault();
+  });
+}
+
+/** How soon after a reload a second death leaves the window down (no reload loop). */
+export const RELOAD_AFTER_CRASH_WITHIN_MS = 60_000;
+
+/**
+ * A page whose process died (out of memory in the page itself, a crash) leaves an empty window:
+ * load it again, and its recovery prompt offers the unsaved work that the autosave kept. The
+ * kernel's frame runs in a process of its own; its death is the page's to notice (its heartbeat
+ * stops, renderer/kernel/kernel-frame-handle.ts). A page that dies again soon after a reload
+ * stays down, with a message, rather than dying in a loop.
+ */
+function reloadAfterCrash(window: BrowserWindow): void {
+  let lastReload = -Infinity;
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || window.isDestroyed()) return;
+    const now = Date.now();
+    if (now - lastReload < RELOAD_AFTER_CRASH_WITHIN_MS) {
+      dialog.showErrorBox(
+        'Quarry stopped',
+        `The window stopped again (${details.reason}) soon after it was reloaded, so it is left as it is. ` +
+          'Close it and open the notebook again: its unsaved work is offered when it opens.',
+      );
+      return;
+    }
+    lastReload = now;
+    window.webContents.reload();
   });
 }

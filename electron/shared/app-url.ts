@@ -12,6 +12,13 @@
 export const APP_SCHEME = 'quarry-app';
 export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+/**
+ * The kernel frame's host (core/kernel-frame-protocol.ts): another site, so Chromium runs the
+ * kernel in a process of its own. It serves the kernel's files and the workspace's data files,
+ * never the app page, and it has no IPC (the IPC manager checks for APP_HOST).
+ */
+export const KERNEL_HOST = 'kernel';
+export const KERNEL_ORIGIN = `${APP_SCHEME}://${KERNEL_HOST}`;
 /** Workspace files, as browser mode's `/s/KEY/files/` route. */
 export const FILES_PATH_PREFIX = '/files/';
 
@@ -23,14 +30,23 @@ export function appPageUrl(generation: number): string {
 
 /** True for any URL of the app's origin (pages, assets, data files). */
 export function isAppOrigin(url: string): boolean {
+  return hostOf(url) === APP_HOST;
+}
+
+/** True for any URL of the kernel frame's origin. */
+export function isKernelOrigin(url: string): boolean {
+  return hostOf(url) === KERNEL_HOST;
+}
+
+/** The host of a URL of the app's scheme (no credentials), else null. */
+function hostOf(url: string): string | null {
   const parsed = parse(url);
-  return (
+  const ours =
     parsed !== null &&
     parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host === APP_HOST &&
     parsed.username === '' &&
-    parsed.password === ''
-  );
+    parsed.password === '';
+  return ours ? parsed.host : null;
 }
 
 /**

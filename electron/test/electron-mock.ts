@@ -48,6 +48,7 @@ export class FakeWebContents extends EventEmitter {
   readonly loadURL = vi.fn(async (url: string): Promise<void> => {
     this.mainFrame.url = url;
   });
+  readonly reload = vi.fn();
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;

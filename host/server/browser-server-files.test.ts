@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 import { CONTENT_SECURITY_POLICY } from '../serving/security-headers';
+import { pagePolicy } from '../serving/kernel-frame-policy';
 import { notebookText, send, sessionPath, tempFolder } from '../../test/support/host-fixtures';
 
 let root: string;
@@ -182,7 +183,10 @@ describe('static files (the app)', () => {
     const page = await send({ port, path: session });
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // The base policy, and the kernel frame on the other loopback name (kernel-frame-policy.ts).
+    expect(page.headers['content-security-policy']).toBe(
+      pagePolicy([`http://127.0.0.1:${port}`, `http://localhost:${port}`]),
+    );
     expect(page.body.toString()).toBe(STATIC_FILES['index.html']);
     expect((await send({ port, path: `${session}index.html?x=1` })).status).toBe(200);
   });

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PortInUseError, startBrowserServer, type BrowserServer } from './browser-server';
+import { kernelFramePolicy, pagePolicy } from '../serving/kernel-frame-policy';
 import { CONTENT_SECURITY_POLICY } from '../serving/security-headers';
 import {
   bodyJson,
@@ -22,6 +23,7 @@ beforeAll(async () => {
   root = await tempFolder('quarry-server-');
   const staticDir = await tempFolder('quarry-static-');
   await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Quarry</title>');
+  await writeFile(path.join(staticDir, 'kernel-frame.html'), '<!doctype html><title>k</title>');
   await mkdir(path.join(root, 'data'));
   await writeFile(path.join(root, 'nb.ipynb'), notebookText());
   await writeFile(path.join(root, 'data', 'x.csv'), 'a\n1\n');
@@ -173,6 +175,23 @@ describe('browser server: who may talk to it', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
     );
+  });
+
+  it('the page may frame its kernel on the other loopback name; only the page may frame that', async () => {
+    const session = await sessionPath(port, token);
+    const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+    const page = await send({ port, path: session });
+    expect(page.headers['content-security-policy']).toBe(pagePolicy(origins));
+    // The kernel frame's site: the other loopback name, the same session path.
+    const frame = await send({
+      port,
+      path: `${session}kernel-frame.html`,
+      headers: { host: `localhost:${port}` },
+    });
+    expect(frame.status).toBe(200);
+    expect(frame.headers['content-security-policy']).toBe(kernelFramePolicy(origins));
+    const file = await send({ port, path: `${session}files/data/x.csv` });
+    expect(file.headers['content-security-policy']).not.toContain('frame-src');
   });
 
   it('says so when the port is taken', async () => {

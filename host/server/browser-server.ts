@@ -10,7 +10,9 @@
  *   GET /?token=TOKEN              the URL quarry prints: redirects to the session's page
  *   POST /api/<operation>          the host contract, the token in a header (api-routes.ts)
  *   GET|HEAD /s/KEY/files/<path>   workspace files, with ranges (data-files.ts)
- *   GET|HEAD /s/KEY/<anything>     the app's files (static-files.ts)
+ *   GET|HEAD /s/KEY/<anything>     the app's files (static-files.ts); the page may frame its
+ *                                  kernel on the other loopback name, and kernel-frame.html may
+ *                                  be framed by the page alone (serving/kernel-frame-policy.ts)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +21,8 @@ import { API_PREFIX, DEFAULT_MAX_BODY_BYTES, serveApi } from './api-routes';
 import { FILES_PREFIX, serveDataFile } from './data-files';
 import { createHostHandlers } from '../operations/host-handlers';
 import { sendText } from './http-util';
+import { KERNEL_FRAME_PATH } from '../../core/kernel-frame-protocol';
+import { kernelFramePolicy, pagePolicy } from '../serving/kernel-frame-policy';
 import { applySecurityHeaders } from '../serving/security-headers';
 import { serveStatic } from './static-files';
 import { checkToken, createSecret, loggableTarget, secretMatches } from './token';
@@ -103,6 +107,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       const inner = rest.slice(slash);
       if (inner.startsWith(FILES_PREFIX))
         return serveDataFile(request, response, root, inner.slice(FILES_PREFIX.length));
+      // The page frames its kernel on the other loopback name (core/kernel-frame-protocol.ts).
+      const origins = [`http://${HOST}:${port}`, `http://localhost:${port}`];
+      const kernelFrame = inner === `/${KERNEL_FRAME_PATH}`;
+      response.setHeader(
+        'Content-Security-Policy',
+        kernelFrame ? kernelFramePolicy(origins) : pagePolicy(origins),
+      );
       return serveStatic(request, response, staticDir, inner);
     }
     const isApi = urlPath === '/api' || urlPath.startsWith(API_PREFIX);

@@ -13,6 +13,7 @@ import { CommandPalette } from './CommandPalette';
 import { FilePanel } from './FilePanel';
 import { FindReplace } from './FindReplace';
 import { NoticeBanner } from './NoticeBanner';
+import { KernelStoppedBanner } from './KernelStoppedBanner';
 import { paletteCommands, type Panels } from './palette-commands';
 import { OpenElsewhereNotice, RecoveryPrompt } from './RecoveryPrompt';
 import { TableOfContents } from './TableOfContents';
@@ -118,6 +119,9 @@ export function App({ host, kernel }: Props) {
         notice={state.notice}
         onDismiss={() => dispatch({ type: 'notice', notice: null })}
       />
+      {state.kernel.status === 'stopped' && (
+        <KernelStoppedBanner onRestart={() => void commands.restart()} />
+      )}
       {loadError && (
         <div className="banner banner-error" role="alert">
           {loadError}

@@ -125,5 +125,7 @@ function kernelLabel(kernel: KernelState): string {
       return 'Kernel restarting…';
     case 'failed':
       return 'Kernel failed';
+    case 'stopped':
+      return 'Kernel stopped';
   }
 }

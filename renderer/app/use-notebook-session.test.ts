@@ -155,4 +155,16 @@ describe('useNotebookSession', () => {
     expect(saved[0]).toContain('"v20"');
     expect(saved[0]).not.toContain('display_id');
   });
+
+  it('a kernel that died is `stopped` until restarted; the notebook is untouched', async () => {
+    const { hook, kernel } = await openSession();
+    await waitFor(() => expect(hook.result.current.state.kernel.status).toBe('idle'));
+    const before = hook.result.current.state.notebook;
+    act(() => kernel.emit({ type: 'stopped', message: 'The kernel stopped unexpectedly.' }));
+    expect(hook.result.current.state.kernel.status).toBe('stopped');
+    expect(hook.result.current.state.notebook).toBe(before);
+    await act(() => hook.result.current.commands.restart());
+    expect(kernel.calls.restart).toBe(1);
+    expect(hook.result.current.state.kernel.status).toBe('idle');
+  });
 });

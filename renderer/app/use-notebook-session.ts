@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { HostClient, HostResponses } from '../../core/host-contract';
+import type { KernelInfo } from '../../core/protocol';
 import { trimOutputsForFile } from '../../core/notebook/file-outputs';
 import { parseNotebook, serializeNotebook } from '../../core/notebook/ipynb';
 import { canRun, notebookLanguage } from '../../core/notebook/language';
@@ -163,7 +164,17 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
     };
     const restart = async () => {
       dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
-      const info = await kernel.restart();
+      let info: KernelInfo;
+      try {
+        info = await kernel.restart();
+      } catch (error) {
+        dispatch({ type: 'kernel', kernel: { status: 'failed' } });
+        dispatch({
+          type: 'notice',
+          notice: { kind: 'error', text: `The kernel could not restart: ${String(error)}` },
+        });
+        return;
+      }
       executionCount.current = 0;
       dispatch({ type: 'kernel', kernel: { status: 'idle', info } });
       dispatch({
@@ -286,6 +297,10 @@ function onKernelEvent(
       dispatch({ type: 'jobs-lost' });
       dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return dispatch({ type: 'notice', notice: { kind: 'warning', text: event.message } });
+    case 'stopped':
+      // Its cells have ended with the reason; the banner (KernelStoppedBanner) offers a restart.
+      dispatch({ type: 'jobs-lost' });
+      return dispatch({ type: 'kernel', kernel: { status: 'stopped' } });
     default:
       event satisfies never;
   }

@@ -1,7 +1,8 @@
 /**
  * What the UI holds to run cells (DESIGN.md: a worker implementation, and a fake for tests).
  * Events are the kernel protocol's (core/protocol.ts) plus the client's own: loading progress,
- * and a restart that lost the kernel's state (after an interrupt that needed it, or on request).
+ * a restart that lost the kernel's state (after an interrupt that needed it, or on request), and
+ * a kernel that died.
  */
 import type {
   KernelEvent,
@@ -14,7 +15,9 @@ import type {
 export type KernelClientEvent =
   | KernelEvent
   | { type: 'loading'; message: string }
-  | { type: 'restarted'; reason: 'interrupt' | 'request' | 'crash'; message: string };
+  | { type: 'restarted'; reason: 'interrupt' | 'request'; message: string }
+  /** The kernel died (its process is gone): nothing runs until `restart()`. */
+  | { type: 'stopped'; message: string };
 
 export type ExecuteRequest = {
   requestId: string;

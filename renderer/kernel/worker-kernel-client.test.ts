@@ -10,6 +10,7 @@ import type { KernelClient, KernelClientEvent } from './kernel-client';
 import {
   createWorkerKernelClient,
   RESTART_MESSAGES,
+  STOPPED_MESSAGE,
   type KernelWorkerHandle,
 } from './worker-kernel-client';
 
@@ -17,8 +18,9 @@ import {
 class FakeWorker implements KernelWorkerHandle {
   readonly posted: ToKernelWorker[] = [];
   terminated = false;
-  private readonly onMessage: ((event: MessageEvent) => void)[] = [];
-  private readonly onError: ((event: Event) => void)[] = [];
+  private readonly onMessage: ((event: { data: unknown }) => void)[] = [];
+  private readonly onError: ((event: { message: string }) => void)[] = [];
+  private readonly onExit: (() => void)[] = [];
 
   postMessage(message: ToKernelWorker): void {
     this.posted.push(message);
@@ -26,17 +28,26 @@ class FakeWorker implements KernelWorkerHandle {
   terminate(): void {
     this.terminated = true;
   }
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
-  addEventListener(type: 'message' | 'error', listener: (event: MessageEvent) => void): void {
-    if (type === 'message') this.onMessage.push(listener);
-    else this.onError.push(listener as (event: Event) => void);
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message: string }) => void): void;
+  addEventListener(type: 'exit', listener: () => void): void;
+  addEventListener(
+    type: 'message' | 'error' | 'exit',
+    listener: ((event: { data: unknown }) => void) &
+      ((event: { message: string }) => void) &
+      (() => void),
+  ): void {
+    ({ message: this.onMessage, error: this.onError, exit: this.onExit })[type].push(listener);
   }
   send(data: unknown): void {
-    for (const listener of this.onMessage) listener({ data } as MessageEvent);
+    for (const listener of this.onMessage) listener({ data });
   }
   crash(message: string): void {
-    for (const listener of this.onError) listener({ message } as unknown as Event);
+    for (const listener of this.onError) listener({ message });
+  }
+  /** Its process died (the frame's heartbeat went silent). */
+  die(): void {
+    for (const listener of this.onExit) listener();
   }
   ready(): void {
     this.send({ type: 'ready', info: INFO });
@@ -440,6 +451,62 @@ describe('worker kernel client', () => {
     worker().ready();
     await expect(restarted).resolves.toEqual(INFO);
     expect(summary()).toEqual(['ready', 'r1 queued', 'restarted: request', 'ready']);
+  });
+
+  it('a worker that dies ends its cells, says the kernel stopped, and restart starts a new one', async () => {
+    worker().ready();
+    execute(1);
+    worker().running(1);
+    execute(2);
+    const variables = client.inspectVariables();
+    worker().die();
+    await expect(variables).resolves.toEqual([]);
+    expect(summary()).toEqual([
+      'ready',
+      'r1 queued',
+      'r1 running',
+      'r2 queued',
+      'output',
+      'r1 error',
+      'output',
+      'r2 error',
+      'stopped',
+    ]);
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: 'output',
+        requestId: 'r1',
+        output: expect.objectContaining({ evalue: STOPPED_MESSAGE }),
+      }),
+    );
+    expect(events.at(-1)).toEqual({ type: 'stopped', message: STOPPED_MESSAGE });
+    await expect(client.ready).rejects.toThrow(STOPPED_MESSAGE);
+    // Nothing is sent to the dead worker: a cell run now ends at once, saying why.
+    execute(3);
+    expect(summary().slice(-3)).toEqual(['r3 queued', 'output', 'r3 error']);
+    expect(worker().posted.filter((m) => m.type === 'execute')).toHaveLength(2);
+
+    const restarted = client.restart();
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    expect(worker().posted[0]).toEqual({ type: 'init', config: CONFIG });
+    worker().ready();
+    await expect(restarted).resolves.toEqual(INFO);
+    execute(4);
+    expect(worker().posted.at(-1)).toMatchObject({ type: 'execute', requestId: 'r4' });
+    // The replaced worker's late death is not this kernel's.
+    workers[0].die();
+    expect(events.filter((e) => e.type === 'stopped')).toHaveLength(1);
+  });
+
+  it('a worker that dies while a restart waits for it rejects that restart', async () => {
+    worker().ready();
+    const restarted = client.restart();
+    worker().die();
+    await expect(restarted).rejects.toThrow(STOPPED_MESSAGE);
+    const again = client.restart();
+    worker().ready();
+    await expect(again).resolves.toEqual(INFO);
   });
 
   it('a throwing listener does not keep the others from the event', async () => {

@@ -13,6 +13,10 @@
  * Cells executed after an interrupt or a restart are not stopped by it. The stuck worker never
  * read them, so when it is replaced they are sent to the new one, which holds them until its
  * kernel is ready and then runs them in order (kernels/worker/worker-session.ts).
+ *
+ * A worker whose process died (`exit`: its frame's heartbeat went silent, most likely a cell ran
+ * out of memory) is not replaced by itself: its cells end with an error, a `stopped` event says
+ * so, and `restart()` starts a fresh one, as for a kernel that could not start.
  */
 import type { HostClient } from '../../core/host-contract';
 import type { KernelWorkerConfig, ToKernelWorker } from '../../core/kernel-worker-protocol';
@@ -31,12 +35,17 @@ import { Deferred } from './deferred';
 import { PendingReplies } from './pending-replies';
 import { parseFromKernelWorker } from '../../core/kernel-worker-guards';
 
-/** What the client needs of a Worker (a DOM `Worker` is one; tests pass a fake). */
+/**
+ * What the client needs of a worker: the app's runs in a frame of its own process
+ * (kernel-frame-handle.ts), which can also `exit` (die) without a word; tests pass a fake.
+ */
 export type KernelWorkerHandle = {
   postMessage(message: ToKernelWorker): void;
   terminate(): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  /** Before the worker has spoken, an error means it could not load. */
+  addEventListener(type: 'error', listener: (event: { message: string }) => void): void;
+  addEventListener(type: 'exit', listener: () => void): void;
 };
 
 export type WorkerKernelClientOptions = {
@@ -46,6 +55,9 @@ export type WorkerKernelClientOptions = {
   /** How long an interrupted cell may take to end before the worker is replaced. */
   graceMs?: number;
 };
+
+export const STOPPED_MESSAGE =
+  'The kernel stopped unexpectedly, most likely because a cell ran out of memory: its variables are gone. Restart the kernel to run cells again.';
 
 export const RESTART_MESSAGES = {
   interrupt: 'The kernel was restarted to stop the cell: its variables are gone.',
@@ -75,8 +87,8 @@ class WorkerKernelClient implements KernelClient {
     timer: ReturnType<typeof setTimeout>;
   } | null = null;
   private restartRequested = false;
-  /** Why the current worker could not load; cells sent to it end with this error. */
-  private loadFailure: string | null = null;
+  /** Why the current worker cannot run cells (it could not load, or died): theirs end so. */
+  private unusable: string | null = null;
   private disposed = false;
 
   constructor(private readonly options: WorkerKernelClientOptions) {
@@ -97,7 +109,7 @@ class WorkerKernelClient implements KernelClient {
       cellId: request.cellId,
       status: 'queued',
     });
-    if (this.loadFailure) return this.failPending(this.loadFailure);
+    if (this.unusable) return this.failPending(this.unusable);
     this.worker.postMessage({ type: 'execute', ...request });
   }
 
@@ -115,7 +127,7 @@ class WorkerKernelClient implements KernelClient {
   restart(): Promise<KernelInfo> {
     if (this.disposed) return Promise.reject(new Error('the kernel client was disposed'));
     if (this.readySignal.state === 'rejected') {
-      // The worker never started (or its kernel could not): a fresh worker is the real retry.
+      // The worker never started (or its kernel could not, or it died): a fresh one is the retry.
       this.replaceWorker('request');
       return this.ready;
     }
@@ -157,7 +169,7 @@ class WorkerKernelClient implements KernelClient {
     request: (requestId: string) => KernelQuery,
     read: (reply: KernelReply | null) => T,
   ): Promise<T> {
-    if (this.disposed || this.loadFailure) return Promise.resolve(read(null));
+    if (this.disposed || this.unusable) return Promise.resolve(read(null));
     return this.replies.ask((requestId) => this.worker.postMessage(request(requestId)), read);
   }
 
@@ -170,7 +182,10 @@ class WorkerKernelClient implements KernelClient {
       if (worker === this.worker) this.receive(worker, event.data);
     });
     worker.addEventListener('error', (event) => {
-      if (worker === this.worker && !loaded) this.loadFailed(event);
+      if (worker === this.worker && !loaded) this.loadFailed(event.message);
+    });
+    worker.addEventListener('exit', () => {
+      if (worker === this.worker && !this.disposed) this.died();
     });
     worker.postMessage({ type: 'init', config: this.options.init });
     return worker;
@@ -223,12 +238,23 @@ class WorkerKernelClient implements KernelClient {
    * load, so no cell can run there. (An error after that is a cell's stray callback throwing,
    * which the worker survives.)
    */
-  private loadFailed(event: Event): void {
-    const detail = 'message' in event && typeof event.message === 'string' ? event.message : '';
-    this.loadFailure = `the kernel worker could not start${detail ? `: ${detail}` : ''}`;
-    this.readySignal.reject(new Error(this.loadFailure));
+  private loadFailed(detail: string): void {
+    this.unusable = `the kernel worker could not start${detail ? `: ${detail}` : ''}`;
+    this.readySignal.reject(new Error(this.unusable));
     this.replies.abandonAll();
-    this.failPending(this.loadFailure);
+    this.failPending(this.unusable);
+  }
+
+  /** The worker's process is gone, and the kernel with it: nothing it held will answer. */
+  private died(): void {
+    this.clearStopping();
+    this.restartRequested = false;
+    this.unusable = STOPPED_MESSAGE;
+    this.freshReadySignal();
+    this.readySignal.reject(new Error(STOPPED_MESSAGE));
+    this.replies.abandonAll();
+    this.failPending(STOPPED_MESSAGE);
+    this.emit({ type: 'stopped', message: STOPPED_MESSAGE });
   }
 
   private failPending(reason: string): void {
@@ -266,7 +292,7 @@ class WorkerKernelClient implements KernelClient {
     this.replies.abandonAll();
     for (const event of this.cells.interrupt(stopped, performance.now())) this.emit(event);
     this.restartRequested = false;
-    this.loadFailure = null;
+    this.unusable = null;
     this.freshReadySignal();
     this.worker = this.spawn();
     // Before any listener of `restarted` can execute a cell, which must come after these.

@@ -35,7 +35,8 @@ export type RunningJob = {
 };
 
 export type KernelState = {
-  status: 'starting' | 'idle' | 'busy' | 'restarting' | 'failed';
+  /** `failed`: it could not start; `stopped`: it died (its process is gone). */
+  status: 'starting' | 'idle' | 'busy' | 'restarting' | 'failed' | 'stopped';
   info: KernelInfo | null;
 };
 

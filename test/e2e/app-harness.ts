@@ -71,7 +71,8 @@ export function startServer(notebook: string, stateDir: string, port = 0): Promi
   });
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: Chromium switches one test needs (a smaller heap, a debugging port). */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -82,6 +83,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }
