@@ -14,14 +14,16 @@
  * origin from its own URL and accepts messages from that origin alone.
  */
 
-/** Page → frame: a message for the worker (which checks it itself, worker-messages.ts). */
+import { isString, literal, variantParser } from './guards';
+
+/** Page → frame: a message for the worker (which checks it itself: parseToKernelWorker). */
 export type ToKernelFrame = { type: 'to-worker'; message: unknown };
 
 /** Frame → page. */
 export type FromKernelFrame =
   /** The frame is alive: sent as soon as it runs and then every HEARTBEAT_INTERVAL_MS. */
   | { type: 'heartbeat' }
-  /** A message of the worker (the page checks it: renderer/kernel/worker-events.ts). */
+  /** A message of the worker (the page checks it: parseFromKernelWorker). */
   | { type: 'from-worker'; message: unknown }
   /** The worker's `error` event: before it has spoken, its script could not load. */
   | { type: 'worker-error'; message: string };
@@ -39,27 +41,15 @@ export const KERNEL_FRAME_HOSTS: readonly (readonly [page: string, frame: string
   ['app', 'kernel'],
 ];
 
-export function parseToKernelFrame(data: unknown): ToKernelFrame | null {
-  if (!isRecord(data) || data.type !== 'to-worker' || !('message' in data)) return null;
-  return { type: 'to-worker', message: data.message };
-}
+/** The worker's messages are checked where they are read (core/kernel-worker-guards.ts). */
+const relayed = (value: unknown): value is unknown => value !== undefined;
 
-export function parseFromKernelFrame(data: unknown): FromKernelFrame | null {
-  if (!isRecord(data) || typeof data.type !== 'string') return null;
-  switch (data.type) {
-    case 'heartbeat':
-      return { type: 'heartbeat' };
-    case 'from-worker':
-      return 'message' in data ? { type: 'from-worker', message: data.message } : null;
-    case 'worker-error':
-      return typeof data.message === 'string'
-        ? { type: 'worker-error', message: data.message }
-        : null;
-    default:
-      return null;
-  }
-}
+export const parseToKernelFrame = variantParser<ToKernelFrame>('type', {
+  'to-worker': { type: literal('to-worker'), message: relayed },
+});
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
+export const parseFromKernelFrame = variantParser<FromKernelFrame>('type', {
+  heartbeat: { type: literal('heartbeat') },
+  'from-worker': { type: literal('from-worker'), message: relayed },
+  'worker-error': { type: literal('worker-error'), message: isString },
+});
