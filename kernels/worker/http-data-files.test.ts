@@ -3,7 +3,10 @@ import type { DataFileLink } from '../../core/host-contract';
 import { HttpDataFiles, type FetchFile } from './http-data-files';
 
 const files: Record<string, { body: string; modified: string }> = {
-  'http://h:1/s/key/files/data/a.json': { body: '[{"a":1}]', modified: 'Mon, 01 Jan 2024 00:00:00 GMT' },
+  'http://h:1/s/key/files/data/a.json': {
+    body: '[{"a":1}]',
+    modified: 'Mon, 01 Jan 2024 00:00:00 GMT',
+  },
   'http://h:1/s/key/files/data/b.json': { body: '[]', modified: 'Tue, 02 Jan 2024 00:00:00 GMT' },
 };
 

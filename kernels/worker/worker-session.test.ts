@@ -133,6 +133,8 @@ function setUp(start?: () => Promise<SessionKernel>) {
         case 'host-request':
         case 'variables':
         case 'table-rows':
+        case 'job':
+        case 'display-update':
           return m.type;
       }
     });
