@@ -16,13 +16,7 @@ import {
   oneOf,
   variantParser,
 } from './guards';
-import {
-  isCellLocation,
-  isDisplayUpdate,
-  isJobEvent,
-  isKernelInfo,
-  isOutput,
-} from './kernel-worker-guards';
+import { isCellLocation, isKernelInfo, STREAMED_CELL_EVENTS } from './kernel-worker-guards';
 import type { CellLocation, KernelEvent, KernelRequest } from './protocol';
 
 /** What the thread is started with (its `workerData`). */
@@ -71,9 +65,7 @@ export const parseToKernelThread = variantParser<ToKernelThread>('type', {
 
 export const parseFromKernelThread = variantParser<FromKernelThread>('type', {
   ready: { type: literal('ready'), info: isKernelInfo },
-  output: { type: literal('output'), requestId: isString, cellId: isString, output: isOutput },
-  job: { type: literal('job'), requestId: isString, cellId: isString, job: isJobEvent },
-  'display-update': isDisplayUpdate,
+  ...STREAMED_CELL_EVENTS,
   done: {
     type: literal('done'),
     requestId: isString,

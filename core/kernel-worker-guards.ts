@@ -25,6 +25,7 @@ import {
   refine,
   variantParser,
   type Guard,
+  type VariantTable,
 } from './guards';
 import { isJsonObject } from './json';
 import { parseJobEvent, type JobEvent } from './jobs';
@@ -189,7 +190,7 @@ function isHostRelayRequest(value: unknown): value is HostRelayRequest {
   );
 }
 
-export const isJobEvent = (value: unknown): value is JobEvent => parseJobEvent(value) !== null;
+const isJobEvent = (value: unknown): value is JobEvent => parseJobEvent(value) !== null;
 
 type DisplayUpdate = Extract<KernelEvent, { type: 'display-update' }>;
 
@@ -197,7 +198,7 @@ const isDisplayOutput = (value: unknown): value is DisplayDataOutput =>
   isOutput(value) && value.output_type === 'display_data';
 
 /** An update replaces a display with one of the same id (the handle's). */
-export const isDisplayUpdate = refine(
+const isDisplayUpdate = refine(
   fields<DisplayUpdate>({
     type: literal('display-update'),
     requestId: isString,
@@ -207,6 +208,16 @@ export const isDisplayUpdate = refine(
   }),
   (update) => update.output.transient?.display_id === update.displayId,
 );
+
+/**
+ * What a running cell streams, the same from the browser's worker and from `quarry run`'s
+ * thread (kernel-thread-protocol.ts).
+ */
+export const STREAMED_CELL_EVENTS = {
+  output: { type: literal('output'), requestId: isString, cellId: isString, output: isOutput },
+  job: { type: literal('job'), requestId: isString, cellId: isString, job: isJobEvent },
+  'display-update': isDisplayUpdate,
+} satisfies VariantTable<Extract<KernelEvent, { type: 'output' | 'job' | 'display-update' }>>;
 
 export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
   ready: { type: literal('ready'), info: isKernelInfo },
@@ -218,9 +229,7 @@ export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
     cellId: isString,
     status: isCellRunStatus,
   },
-  output: { type: literal('output'), requestId: isString, cellId: isString, output: isOutput },
-  job: { type: literal('job'), requestId: isString, cellId: isString, job: isJobEvent },
-  'display-update': isDisplayUpdate,
+  ...STREAMED_CELL_EVENTS,
   done: {
     type: literal('done'),
     requestId: isString,
