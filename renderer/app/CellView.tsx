@@ -38,6 +38,8 @@ export function CellView(props: Props) {
   const { cell, cellNumber, runtime, selected, editing } = props;
   const kind = cellKindOf(cell);
   const hidden = hiddenParts(cell);
+  // A run in flight shows its own outputs; the document keeps the last finished run's.
+  const outputs = cell.cell_type === 'code' ? (runtime.inFlight?.outputs ?? cell.outputs) : [];
   const showEditor = cell.cell_type !== 'markdown' || editing || cell.source.trim() === '';
   const foreignCode = props.foreignLanguage !== null && cell.cell_type === 'code';
   // Another language's code is not checked as TypeScript (every line would be red).
@@ -112,13 +114,13 @@ export function CellView(props: Props) {
         )}
         {cell.cell_type === 'code' && (
           <div className="cell-outputs">
-            {cell.outputs.length > 0 && (
+            {outputs.length > 0 && (
               <Collapser part="outputs" hidden={hidden.outputs} onToggle={props.onToggleHidden} />
             )}
-            {hidden.outputs && cell.outputs.length > 0 ? (
+            {hidden.outputs && outputs.length > 0 ? (
               <HiddenPlaceholder part="outputs" onShow={() => props.onToggleHidden('outputs')} />
             ) : (
-              <OutputArea outputs={cell.outputs} cellNumber={cellNumber} />
+              <OutputArea outputs={outputs} cellNumber={cellNumber} />
             )}
           </div>
         )}

@@ -117,7 +117,51 @@ describe('notebookReducer', () => {
       durationMs: 12,
       errorLocation: { line: 1, column: 3 },
       jobs: [],
+      inFlight: null,
     });
+  });
+
+  it('keeps a run’s outputs as runtime state until it ends: the document (and a save) has the last finished run', () => {
+    let state = start('console.log(1)');
+    const id = state.notebook.cells[0].id;
+    const line = (text: string) => ({
+      output_type: 'stream' as const,
+      name: 'stdout' as const,
+      text,
+    });
+    const finished = (requestId: string) => ({
+      type: 'run-finished' as const,
+      cellId: id,
+      requestId,
+      status: 'done' as const,
+      durationMs: 1,
+      errorLocation: null,
+    });
+    state = apply(
+      state,
+      { type: 'run-queued', cellId: id, requestId: 'r1' },
+      { type: 'run-started', cellId: id, requestId: 'r1', executionCount: 1, startedAtMs: 0 },
+      { type: 'run-output', cellId: id, requestId: 'r1', output: line('one\n') },
+      finished('r1'),
+      { type: 'saved', path: 'nb.ipynb', mtimeMs: 1 },
+      { type: 'run-queued', cellId: id, requestId: 'r2' },
+      { type: 'run-started', cellId: id, requestId: 'r2', executionCount: 2, startedAtMs: 5 },
+      { type: 'run-output', cellId: id, requestId: 'r2', output: line('two\n') },
+    );
+    expect(state.dirty).toBe(false);
+    expect(state.notebook.cells[0]).toMatchObject({ executionCount: 1, outputs: [line('one\n')] });
+    expect(state.runtime[id].inFlight).toEqual({ executionCount: 2, outputs: [line('two\n')] });
+    state = apply(state, finished('r2'));
+    expect(state.dirty).toBe(true);
+    expect(state.notebook.cells[0]).toMatchObject({ executionCount: 2, outputs: [line('two\n')] });
+    // A timer the run left behind writes into the document, the run having ended.
+    state = apply(state, {
+      type: 'run-output',
+      cellId: id,
+      requestId: 'r2',
+      output: line('late\n'),
+    });
+    expect(state.notebook.cells[0]).toMatchObject({ outputs: [line('two\nlate\n')] });
   });
 
   it('keeps a run’s jobs and replaces its displays; a superseded run touches neither', () => {
@@ -148,6 +192,15 @@ describe('notebookReducer', () => {
     expect(state.runtime[id].jobs).toEqual([
       { jobId: 'j1', title: 'Counting', progress, startedAtMs: 50 },
     ]);
+    expect(state.runtime[id].inFlight?.outputs).toEqual([shown('v1')]);
+    state = apply(state, {
+      type: 'run-finished',
+      cellId: id,
+      requestId: 'r1',
+      status: 'done',
+      durationMs: 1,
+      errorLocation: null,
+    });
     expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
     state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });
     expect(state.runtime[id].jobs).toEqual([]);

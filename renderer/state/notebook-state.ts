@@ -23,6 +23,12 @@ export type CellRuntime = {
   errorLocation: CellLocation | null;
   /** The jobs the latest execution started that have not ended, oldest first. */
   jobs: RunningJob[];
+  /**
+   * The execution in flight: its count and the outputs it has streamed so far, shown in place
+   * of the document's and written into the document only when it ends (so a Save or an
+   * autosave meanwhile keeps the last finished run). Null when no execution is running.
+   */
+  inFlight: { executionCount: number; outputs: Output[] } | null;
 };
 
 /** A job shown as a progress bar under its cell (core/jobs.ts); runtime state, never saved. */
@@ -108,6 +114,7 @@ const IDLE: CellRuntime = {
   durationMs: null,
   errorLocation: null,
   jobs: [],
+  inFlight: null,
 };
 
 /** The selected cells in document order: the range from the anchor to the selected cell. */

@@ -56,39 +56,62 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         durationMs: null,
         errorLocation: null,
         jobs: [],
+        // A run still in flight (being superseded) stays on show until this one starts.
       });
-    case 'run-started': {
-      const cleared = changeCode(state, action.cellId, (cell) => ({
-        ...cell,
-        outputs: [],
-        executionCount: action.executionCount,
-      }));
-      return withRuntime(cleared, action.cellId, {
+    case 'run-started':
+      return withRuntime(state, action.cellId, {
         status: 'running',
         startedAtMs: action.startedAtMs,
+        inFlight: { executionCount: action.executionCount, outputs: [] },
       });
-    }
     case 'run-output':
-      return changeCode(state, action.cellId, (cell) => ({
-        ...cell,
-        outputs: appendOutput(cell.outputs, action.output),
-      }));
+      return changeOutputs(state, action.cellId, (outputs) => appendOutput(outputs, action.output));
     case 'run-job':
       return withRuntime(state, action.cellId, {
         jobs: applyJobEvent(runtime.jobs, action.job, action.atMs),
       });
     case 'run-display-update':
-      return changeCode(state, action.cellId, (cell) => ({
-        ...cell,
-        outputs: replaceDisplay(cell.outputs, action.displayId, action.output),
-      }));
-    case 'run-finished':
-      return withRuntime(state, action.cellId, {
+      return changeOutputs(state, action.cellId, (outputs) =>
+        replaceDisplay(outputs, action.displayId, action.output),
+      );
+    case 'run-finished': {
+      const { inFlight } = runtime;
+      const ended =
+        inFlight === null
+          ? state
+          : changeCode(state, action.cellId, (cell) => ({
+              ...cell,
+              outputs: inFlight.outputs,
+              executionCount: inFlight.executionCount,
+            }));
+      return withRuntime(ended, action.cellId, {
         status: action.status,
         durationMs: action.durationMs,
         errorLocation: action.errorLocation,
+        inFlight: null,
       });
+    }
   }
+}
+
+/**
+ * Changes the outputs of the execution in flight, or, once it has ended (a timer it left, a
+ * display handle updated from a later cell), the outputs it left in the document.
+ */
+function changeOutputs(
+  state: NotebookState,
+  cellId: string,
+  change: (outputs: Output[]) => Output[],
+): NotebookState {
+  const { inFlight } = runtimeOf(state, cellId);
+  if (inFlight !== null)
+    return withRuntime(state, cellId, {
+      inFlight: { ...inFlight, outputs: change(inFlight.outputs) },
+    });
+  return changeCode(state, cellId, (cell) => {
+    const outputs = change(cell.outputs);
+    return outputs === cell.outputs ? cell : { ...cell, outputs };
+  });
 }
 
 /** The jobs still running once `event` happened. */

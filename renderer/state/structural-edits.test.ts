@@ -164,9 +164,24 @@ describe('outputs by execution', () => {
       out('r1', 'later still\n'),
       out('r2', 'second\n'),
     );
+    // In flight, run 2's outputs are runtime state; the document still has the last finished run's.
+    expect(state.runtime[cellId].inFlight).toMatchObject({
+      executionCount: 2,
+      outputs: [{ output_type: 'stream', text: 'second\n' }],
+    });
+    expect(state.notebook.cells[0]).toMatchObject({ executionCount: null, outputs: [] });
+    state = apply(state, {
+      type: 'run-finished',
+      cellId,
+      requestId: 'r2',
+      status: 'done',
+      durationMs: 1,
+      errorLocation: null,
+    });
     expect(state.notebook.cells[0]).toMatchObject({
       executionCount: 2,
       outputs: [{ output_type: 'stream', text: 'second\n' }],
     });
+    expect(state.runtime[cellId].inFlight).toBeNull();
   });
 });
