@@ -20,8 +20,9 @@ and writes the executed notebook to OUT (default: NAME.out.ipynb beside NOTEBOOK
 never overwritten). Exit code 0 when every cell ran, 1 when a cell failed (also by an error
 after it ended, from a timer or a promise nobody awaited) or ran out of memory, 2 on bad usage,
 an unreadable notebook, an output that cannot be written, or a notebook of another language (a
-Python kernelspec, say): Quarry runs TypeScript notebooks only. Ctrl+C stops after the running
-cell; pressed again, at once. The cells that ran are written either way.
+Python kernelspec, say): Quarry runs TypeScript notebooks only. Ctrl+C cancels running jobs
+and stops after the running cell; pressed again, at once. The cells that ran are written
+either way.
 
   -o, --out OUT.ipynb     where to write the executed notebook
   -q, --quiet             print only the summary and errors, not each cell's line
