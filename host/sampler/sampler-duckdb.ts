@@ -40,7 +40,9 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
     instance.closeSync();
   };
   try {
+    // Progress is tracked for connection.progress (duckdb-run.ts), never drawn on stderr.
     await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar_print = false');
     if (options.allowedDirectories !== null) {
       const list = options.allowedDirectories.map((d) => `'${withSlash(d).replace(/'/g, "''")}'`);
       await connection.run(`SET allowed_directories = [${list.join(', ')}]`);
