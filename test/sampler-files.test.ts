@@ -317,9 +317,11 @@ describe('pullSample: malformed CSV rows', () => {
   const bad = { kind: 'files' as const, path: 'bad.csv', format: 'auto' as const };
 
   it('fails naming the file, the physical line and how many rows', async () => {
-    const error = await failure(pullSample(request({ source: bad }), options()));
+    const target = path.join(outDir, 'failed', 'f.parquet');
+    const error = await failure(pullSample(request({ source: bad }), options({ out: target })));
     expect(error.kind).toBe('source');
     expect(error.message).toMatch(/^bad\.csv line 502: .*\(3 malformed rows in all\)/);
+    expect(await readdir(path.dirname(target))).toEqual([]);
   });
 
   it('skips them and counts them when asked', async () => {
