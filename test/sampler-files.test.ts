@@ -334,6 +334,40 @@ describe('pullSample: malformed CSV rows', () => {
   });
 });
 
+describe('pullSample: formats', () => {
+  it('reads TSV, JSON and NDJSON by their names, and a format named explicitly', async () => {
+    const folder = path.join(dir, 'formats');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'a.tsv'), 'id\tname\n1\tx\n2\ty\n3\tz\n');
+    await writeFile(
+      path.join(folder, 'a.json'),
+      '[{"id": 1, "name": "x"}, {"id": 2, "name": "y"}]',
+    );
+    await writeFile(
+      path.join(folder, 'a.ndjson'),
+      '{"id": 1, "name": "x"}\n{"id": 2, "name": "y"}\n',
+    );
+    await writeFile(path.join(folder, 'a.txt'), 'id,name\n1,x\n');
+    const cases = [
+      { file: 'a.tsv', format: 'auto', read: 'tsv', rows: 3 },
+      { file: 'a.json', format: 'auto', read: 'json', rows: 2 },
+      { file: 'a.ndjson', format: 'auto', read: 'ndjson', rows: 2 },
+      { file: 'a.txt', format: 'csv', read: 'csv', rows: 1 },
+    ] as const;
+    for (const { file, format, read, rows } of cases) {
+      const source = { kind: 'files' as const, path: `formats/${file}`, format };
+      const { manifest } = await pull({ source });
+      expect(manifest.source).toMatchObject({ format: read, files: 1 });
+      expect(manifest.schema.map((c) => c.name)).toEqual(['id', 'name']);
+      expect(manifest.rows.actual).toBe(rows);
+    }
+    const unknown = await failure(
+      pull({ source: { kind: 'files', path: 'formats/a.txt', format: 'auto' } }),
+    );
+    expect(unknown.message).toContain('cannot tell the format');
+  });
+});
+
 describe('pullSample: clear errors', () => {
   it('a missing file, an unknown column, a bad where, a URL', async () => {
     const missing = await failure(
