@@ -168,6 +168,11 @@ export async function previewSample(
   options: PreviewOptions,
 ): Promise<SamplePreview> {
   checkRequest(request);
+  if (!(Number.isInteger(options.limit) && options.limit >= 0))
+    throw new SampleError(
+      'bad-request',
+      `the preview's row limit must be a whole number from 0, not ${options.limit}`,
+    );
   const source = createSource(request, options);
   const context: SourceContext = { signal: options.signal, onProgress: () => undefined };
   try {
