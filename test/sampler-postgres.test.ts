@@ -5,6 +5,7 @@
  * server, unknown names, a cancel mid-pull).
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -15,7 +16,7 @@ import type { SampleManifest } from '../core/sample/manifest';
 import type { SampleRequest } from '../core/sample/request';
 import { postgresDialect } from '../host/sampler/postgres-dialect';
 import { createPostgresSource } from '../host/sampler/postgres-source';
-import { pullSample } from '../host/sampler/pull-sample';
+import { previewSample, pullSample } from '../host/sampler/pull-sample';
 import { SampleError } from '../host/sampler/sample-error';
 import { startPostgresServer, type PostgresServer } from './support/postgres-server';
 
@@ -122,7 +123,8 @@ const logged = (fragment: string): boolean =>
 
 describe('sampling a PostgreSQL table', () => {
   it('exact N by hash: the same seed twice gives the same rows, another seed others', async () => {
-    const first = await pull(request());
+    const progress: JobProgress[] = [];
+    const first = await pull(request(), undefined, (p) => progress.push(p));
     const again = await pull(request());
     const other = await pull(request({ seed: 7 }));
     expect(first.rows).toBe(10_000);
@@ -138,6 +140,12 @@ describe('sampling a PostgreSQL table', () => {
     });
     expect(first.manifest.versions.postgres).toContain(server.version);
     expect(first.manifest.rows).toMatchObject({ requested: 10_000, actual: 10_000 });
+    expect(progress).toContainEqual({
+      done: 10_000,
+      total: 10_000,
+      unit: 'rows',
+      message: 'receiving rows from PostgreSQL',
+    });
     // Ranked by the primary key's hash, in the server: a top-N, not the table.
     expect(first.query).toMatch(
       /ORDER BY \(\(hashtextextended\("id"::text, 42\) & 4503599627370495\)::float8 \/ 4503599627370496\), "id" LIMIT 10000$/,
@@ -279,6 +287,26 @@ describe('sampling a PostgreSQL table', () => {
     ]);
   });
 
+  it('previews the first rows, the columns and the query a pull would send', async () => {
+    const preview = await previewSample(
+      request({ columns: ['id', 'score', 'note'], where: 'id <= 3' }),
+      {
+        ...sourceOptions,
+        signal: new AbortController().signal,
+        limit: 2,
+      },
+    );
+    expect(preview.columns).toEqual([
+      { name: 'id', type: 'INTEGER', nullable: false },
+      { name: 'score', type: 'DOUBLE', nullable: true },
+      { name: 'note', type: 'VARCHAR', nullable: true },
+    ]);
+    expect(preview.rows).toHaveLength(2);
+    expect(preview.rows[0]).toHaveLength(3);
+    expect(preview.sourceRows).toEqual({ count: expect.any(Number), exact: false });
+    expect(preview.query).toContain('WHERE (id <= 3) ORDER BY ((hashtextextended("id"::text, 42)');
+  });
+
   it('only the sample crosses the wire: a small fraction of the table', async () => {
     const source = createPostgresSource(request(), sourceOptions);
     const context = { signal: new AbortController().signal, onProgress: () => undefined };
@@ -327,6 +355,25 @@ describe('PostgreSQL failures', () => {
     expect(error.message).toBe(
       'could not connect to PostgreSQL at postgres://quarry@127.0.0.1:1/postgres: connection refused; is the server running and listening on port 1?',
     );
+  });
+
+  it('a server that never answers times out after connect_timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const connection = `postgres://quarry:secret@127.0.0.1:${port}/postgres?connect_timeout=1`;
+      const started = Date.now();
+      const error = await failure(
+        request({ source: { kind: 'postgres', connection, table: 'events', query: null } }),
+      );
+      expect(error.message).toBe(
+        `could not connect to PostgreSQL at postgres://quarry@127.0.0.1:${port}/postgres: no answer within the connection timeout (connect_timeout, PGCONNECT_TIMEOUT)`,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it('unknown tables and columns and a bad where are the request, named in one line', async () => {
