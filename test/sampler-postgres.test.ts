@@ -4,6 +4,8 @@
  * statement log), what crossed the wire, and the failures a user meets (wrong password, no
  * server, unknown names, a cancel mid-pull).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -441,5 +443,27 @@ describe('PostgreSQL failures', () => {
     await expect
       .poll(() => server.readLog().includes('canceling statement due to user request'))
       .toBe(true);
+  });
+});
+
+describe('the test server', () => {
+  it('is stopped and its folder removed when its process exits without stop()', async () => {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'postgres-server-child.ts')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.status, child.stderr).toBe(3);
+    const { folder, pid } = JSON.parse(child.stdout) as { folder: string; pid: number };
+    expect(existsSync(folder)).toBe(false);
+    // Running, or gone (or a zombie no one reaped: a container's PID 1 may not reap orphans).
+    const alive = (): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(alive, { timeout: 10_000 }).toBe(false);
   });
 });
