@@ -408,6 +408,17 @@ describe('PostgreSQL failures', () => {
     expect(query.message).toContain('relation "missing" does not exist');
   });
 
+  it('a value DuckDB cannot hold names its row, column and type', async () => {
+    const query = "SELECT 1 AS id, 'NaN'::numeric(10, 2) AS amount";
+    const error = await failure(
+      request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
+    );
+    expect(error.kind).toBe('source');
+    expect(error.message).toMatch(
+      /^row 1 of the sample: the value of column amount does not fit DECIMAL\(10, 2\) \(.+\); select it cast to text in a query$/,
+    );
+  });
+
   it('a cancel mid-pull stops the server and leaves no file behind', async () => {
     const controller = new AbortController();
     const before = await readdir(outDir);
