@@ -223,6 +223,17 @@ describe('sampling a PostgreSQL table', () => {
     );
   });
 
+  it('reservoir with a fraction is the seeded Bernoulli pass over the table', async () => {
+    const first = await pull(
+      request({ method: 'reservoir', size: { kind: 'fraction', fraction: 0.005 } }),
+    );
+    expect(first.rows).toBeGreaterThan(4_500);
+    expect(first.rows).toBeLessThan(5_500);
+    expect(first.query).toBe(
+      'SELECT "id", "category", "at", "amount", "score", "note" FROM public.events TABLESAMPLE BERNOULLI (0.5) REPEATABLE (42)',
+    );
+  });
+
   it('stratified: every stratum is kept, the rare one with at least its floor', async () => {
     const stratified = await pull(
       request({ stratify: { column: 'category', perStratum: null, floor: 10 } }),
