@@ -234,6 +234,29 @@ describe('sampling a PostgreSQL table', () => {
     );
   });
 
+  it('filters by where and a time window in the server, keeping the columns asked for', async () => {
+    const sample = await pull(
+      request({
+        size: { kind: 'rows', rows: 100 },
+        where: "category <> 'c0'",
+        timeWindow: { column: 'at', from: '2024-01-02T00:00:00Z', to: '2024-01-03T00:00:00Z' },
+        columns: ['at', 'id'],
+      }),
+    );
+    // One day of minutes is ids 1440 to 2879; a quarter of them are c0.
+    const [[count, low, high, c0]] = await read(
+      sample,
+      'SELECT count(*)::INTEGER, min(id), max(id), count(*) FILTER (id % 4 = 0)::INTEGER FROM FILE',
+    );
+    expect([count, c0]).toEqual([100, 0]);
+    expect(low).toBeGreaterThanOrEqual(1440);
+    expect(high).toBeLessThanOrEqual(2879);
+    expect(sample.manifest.schema.map((c) => c.name)).toEqual(['at', 'id']);
+    expect(sample.query).toContain(
+      `WHERE (category <> 'c0') AND "at" >= '2024-01-02T00:00:00Z' AND "at" < '2024-01-03T00:00:00Z' ORDER BY`,
+    );
+  });
+
   it('stratified: every stratum is kept, the rare one with at least its floor', async () => {
     const stratified = await pull(
       request({ stratify: { column: 'category', perStratum: null, floor: 10 } }),
