@@ -282,15 +282,15 @@ describe('sampling a PostgreSQL table', () => {
   });
 
   it('a query is sampled as a subquery, by hash of all its columns', async () => {
-    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0';
+    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0 -- even ids';
     const sample = request({
-      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};` },
+      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};\n` },
       size: { kind: 'rows', rows: 1000 },
     });
     const first = await pull(sample);
     expect(first.rows).toBe(1000);
     expect((await pull(sample)).sha).toBe(first.sha);
-    expect(first.query).toContain(`FROM (${query}) AS "source" ORDER BY`);
+    expect(first.query).toContain(`FROM (${query}\n) AS "source" ORDER BY`);
     expect(first.query).not.toContain('TABLESAMPLE');
   });
 

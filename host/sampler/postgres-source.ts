@@ -125,7 +125,8 @@ class PostgresSource implements SampleSource {
     if (query === null)
       throw new SampleError('bad-request', 'a PostgreSQL source needs a table or a query');
     const text = query.trim().replace(/;\s*$/, '');
-    const from = `(${text}) AS ${postgresDialect.quoteIdentifier('source')}`;
+    // The newline ends a trailing `-- comment` before the parenthesis that closes the query.
+    const from = `(${text}\n) AS ${postgresDialect.quoteIdentifier('source')}`;
     const columns = await sourceColumns(this.session, from, new Set(), signal);
     return { ...columns, from, fromIsTable: false, key: null, pages: null };
   }
