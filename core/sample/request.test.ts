@@ -77,15 +77,29 @@ describe('sample requests', () => {
     expect(sampleRequestProblem(postgres('orders', 'SELECT 1'))).toMatch(/exactly one/);
   });
 
-  it('defaults to hash for an exact N and bernoulli for a fraction', () => {
-    expect(defaultMethod({ kind: 'rows', rows: 5 })).toBe('hash');
-    expect(defaultMethod({ kind: 'fraction', fraction: 0.5 })).toBe('bernoulli');
-  });
-
   it('takes SQL identifiers as sample names', () => {
     expect(isSampleName('orders_2024')).toBe(true);
     expect(isSampleName('_x')).toBe(true);
     for (const bad of ['2024', 'a-b', '', 'a b', '../x', 'x'.repeat(64), 7])
       expect(isSampleName(bad)).toBe(false);
+  });
+});
+
+describe('defaultMethod', () => {
+  const rows = { kind: 'rows', rows: 100 } as const;
+  const fraction = { kind: 'fraction', fraction: 0.1 } as const;
+  const table = { kind: 'postgres', connection: null, table: 'events', query: null } as const;
+  const query = { kind: 'postgres', connection: null, table: null, query: 'SELECT 1' } as const;
+
+  it('takes an exact N by hash from files and queries, by reservoir from a PostgreSQL table', () => {
+    expect(defaultMethod(rows)).toBe('hash');
+    expect(defaultMethod(rows, { kind: 'files', path: 'a.csv', format: 'auto' })).toBe('hash');
+    expect(defaultMethod(rows, query)).toBe('hash');
+    expect(defaultMethod(rows, table)).toBe('reservoir');
+  });
+
+  it('takes a fraction by Bernoulli from every source', () => {
+    expect(defaultMethod(fraction)).toBe('bernoulli');
+    expect(defaultMethod(fraction, table)).toBe('bernoulli');
   });
 });
