@@ -53,7 +53,11 @@ async function sourcePull(
   const table = nextTable();
   try {
     const plan = await source.plan(await source.describe(context), context);
-    await source.materialize(plan, { connection: duck, table }, context);
+    await source.materialize(
+      plan,
+      { connection: duck, table, scratchDirectory: os.tmpdir() },
+      context,
+    );
   } finally {
     await source.close();
   }

@@ -147,7 +147,7 @@ describe('pullSample from a 5M-row CSV', () => {
       pullSample(request({ source: csv }), {
         ...options({ out: target, signal: controller.signal }),
         onProgress: (p) => {
-          if (p.message?.startsWith('counting') === true) controller.abort();
+          if (p.message?.startsWith('sampling') === true) controller.abort();
         },
       }),
     );

@@ -351,7 +351,7 @@ describe('sampling a PostgreSQL table', () => {
       const plan = await source.plan(await source.describe(context), context);
       ({ bytesReceived: bytes } = await source.materialize(
         plan,
-        { connection: duck, table: 'wire_check' },
+        { connection: duck, table: 'wire_check', scratchDirectory: tmpdir() },
         context,
       ));
     } finally {

@@ -14,6 +14,7 @@ import type { SampleRequest } from '../../core/sample/request';
 import { csvRejects } from './csv-rejects';
 import { duckdbDialect } from './duckdb-dialect';
 import { runTracked, sampleErrorOf } from './duckdb-run';
+import { runCountingScannedRows } from './scanned-rows';
 import { resolveFiles, type ResolvedFiles } from './file-pattern';
 import { isDelimited, readerSql } from './file-reader-sql';
 import { SampleError } from './sample-error';
@@ -43,9 +44,49 @@ import {
 type Described = {
   files: ResolvedFiles;
   from: string;
-  skippedRows: number;
   input: SamplingQueryInput;
+  /** The filtered rows, once a scan in `plan` counted them. */
+  counted?: { count: number; exact: boolean };
 };
+
+/**
+ * An exact N by TABLESAMPLE (`bernoulli`, `system`) needs the row count first, to oversample
+ * from it; every other method samples in one scan.
+ */
+function needsCountFirst(request: SampleRequest): boolean {
+  const { method, size, stratify } = request;
+  return (
+    stratify === null && size.kind === 'rows' && (method === 'bernoulli' || method === 'system')
+  );
+}
+
+/**
+ * Whether the sampling statement's scan, through the filters, sees every source row: not so
+ * where the statement filters by hash (a fraction by hash, a stratum's candidates).
+ */
+function scanCountsSource(request: SampleRequest): boolean {
+  return (
+    request.stratify === null && !(request.method === 'hash' && request.size.kind === 'fraction')
+  );
+}
+
+/**
+ * The rows of a Parquet source from its files' footers (no scan): exact without filters, an upper
+ * bound with them (then marked an estimate). Null for other formats.
+ */
+async function footerRows(
+  connection: DuckDBConnection,
+  files: ResolvedFiles,
+  unfiltered: boolean,
+): Promise<{ count: number; exact: boolean } | null> {
+  if (files.format !== 'parquet' || files.kind !== 'local') return null;
+  const list = files.files.map((f) => `'${f.replace(/'/g, "''")}'`).join(', ');
+  const result = await connection.runAndReadAll(
+    `SELECT sum(num_rows) FROM parquet_file_metadata([${list}])`,
+  );
+  const count = Number(result.getRows()[0][0]);
+  return Number.isFinite(count) ? { count, exact: unfiltered } : null;
+}
 
 export function createFilesSource(request: SampleRequest, options: SourceOptions): SampleSource {
   if (request.source.kind !== 'files') throw new Error('createFilesSource: not a files source');
@@ -96,7 +137,7 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
     return { files, from: readerSql(files) };
   };
 
-  const describe = async (context: SourceContext): Promise<SourceDescription> => {
+  const describe = async (): Promise<SourceDescription> => {
     const connection = await own();
     const { files, from } = await resolved();
     const what = `reading ${source.path}`;
@@ -119,33 +160,44 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
       request,
       sourceRows: null,
     };
+    // No scan here: the one that samples also counts (scanned-rows.ts), and only a method that
+    // needs the count beforehand (an exact N by TABLESAMPLE) counts first, in `plan`.
+    const rows = await footerRows(connection, files, filterConditions(input).length === 0);
+    described = { files, from, input: { ...input, sourceRows: rows?.count ?? null } };
+    return { columns, rows };
+  };
+
+  /** Fails on malformed CSV rows the connection's scans met, or counts them (`onError`). */
+  const checkRejects = async (connection: DuckDBConnection, files: ResolvedFiles) => {
+    if (!isDelimited(files)) return 0;
+    const rejects = await csvRejects(connection);
+    if (rejects.first !== null && request.onError === 'fail') {
+      const { file, line, problem } = rejects.first;
+      throw new SampleError(
+        'source',
+        `${shown(file)} line ${line}: ${problem} (${rejects.rows} malformed row${rejects.rows === 1 ? '' : 's'} in all); fix the file or skip malformed rows (on error: skip)`,
+      );
+    }
+    return rejects.rows;
+  };
+
+  /** Counts the filtered rows with a scan of their own, for methods that need N beforehand. */
+  const countRows = async (context: SourceContext): Promise<number> => {
+    const connection = await own();
+    const { files, from, input } = requireDescribed();
     // Every column is hashed, so every value is parsed: a malformed row anywhere is found here.
-    const conditions = filterConditions(input);
     const hashed = duckdbDialect.rowHash(
       0,
-      sourceColumns.map((c) => duckdbDialect.quoteIdentifier(c)),
+      input.sourceColumns.map((c) => duckdbDialect.quoteIdentifier(c)),
     );
     const count = await runTracked(
       connection,
-      `SELECT count(*), sum(${hashed}) FROM ${from}${whereClause(conditions)}`,
+      `SELECT count(*), sum(${hashed}) FROM ${from}${whereClause(filterConditions(input))}`,
       context,
       `counting the rows of ${source.path}`,
     );
-    const rows = Number((await count.getRows())[0][0]);
-    let skippedRows = 0;
-    if (isDelimited(files)) {
-      const rejects = await csvRejects(connection);
-      if (rejects.first !== null && request.onError === 'fail') {
-        const { file, line, problem } = rejects.first;
-        throw new SampleError(
-          'source',
-          `${shown(file)} line ${line}: ${problem} (${rejects.rows} malformed row${rejects.rows === 1 ? '' : 's'} in all); fix the file or skip malformed rows (on error: skip)`,
-        );
-      }
-      skippedRows = rejects.rows;
-    }
-    described = { files, from, skippedRows, input: { ...input, sourceRows: rows } };
-    return { columns, rows: { count: rows, exact: true } };
+    await checkRejects(connection, files);
+    return Number((await count.getRows())[0][0]);
   };
 
   const requireDescribed = (): Described => {
@@ -183,33 +235,41 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
     },
 
     async plan(_description, context) {
-      const { input } = requireDescribed();
+      const current = requireDescribed();
+      if (needsCountFirst(request)) {
+        const count = await countRows(context);
+        current.input = { ...current.input, sourceRows: count };
+        current.counted = { count, exact: true };
+      }
       const connection = await own();
-      const plan = await planSampling(input, async (statement) => {
+      const plan = await planSampling(current.input, async (statement) => {
         const result = await runTracked(
           connection,
           statement,
           context,
           `counting the strata of ${source.path}`,
         );
-        return strataOf(await result.getRows());
+        const strata = strataOf(await result.getRows());
+        current.counted = { count: strata.reduce((sum, s) => sum + s.rows, 0), exact: true };
+        return strata;
       });
       completeOf.set(plan, plan.complete);
       return { statements: plan.statements, strata: plan.strata };
     },
 
     async materialize(plan, target, context): Promise<MaterializeResult> {
-      const { input, skippedRows } = requireDescribed();
+      const { input, files, counted } = requireDescribed();
       const table = duckdbDialect.quoteIdentifier(target.table);
       const sample = plan.statements[plan.statements.length - 1];
       const create = (sql: string) =>
-        runTracked(
+        runCountingScannedRows(
           target.connection,
           `CREATE TABLE ${table} AS ${sql}`,
           context,
           `sampling ${source.path}`,
+          target.scratchDirectory,
         );
-      await create(sample);
+      const scanned = await create(sample);
       const complete = completeOf.get(plan) ?? null;
       let rerun: string | null = null;
       if (complete !== null && sampleIsShort(input, plan, await rowsOf(target.connection, table))) {
@@ -217,7 +277,11 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
         await create(complete);
         rerun = complete;
       }
-      return { skippedRows, bytesReceived: null, rerun };
+      const skippedRows = await checkRejects(target.connection, files);
+      const sourceRows =
+        counted ??
+        (scanned !== null && scanCountsSource(request) ? { count: scanned, exact: true } : null);
+      return { skippedRows, bytesReceived: null, rerun, sourceRows };
     },
 
     async engineVersion() {

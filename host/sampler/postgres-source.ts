@@ -232,7 +232,12 @@ class PostgresSource implements SampleSource {
         await this.stream(this.complete, target, total, context);
         rerun = this.complete;
       }
-      return { skippedRows: 0, bytesReceived: this.session.bytesReceived(), rerun };
+      return {
+        skippedRows: 0,
+        bytesReceived: this.session.bytesReceived(),
+        rerun,
+        sourceRows: null,
+      };
     } catch (error) {
       await target.connection.run(`DROP TABLE IF EXISTS ${table}`);
       throw context.signal.aborted ? cancelledError() : error;

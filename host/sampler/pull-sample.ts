@@ -74,7 +74,7 @@ export async function pullSample(
   const allowed =
     options.allowedRoot === null
       ? null
-      : [await realpath(path.resolve(options.allowedRoot)), realOutDir];
+      : [await realpath(path.resolve(options.allowedRoot)), realOutDir, await realpath(spill)];
   const duckdb = await openSamplerDuckDB({
     threads: request.threads,
     tempDirectory: spill,
@@ -86,9 +86,10 @@ export async function pullSample(
     const plan = await source.plan(description, context);
     const materialized = await source.materialize(
       plan,
-      { connection, table: SAMPLE_TABLE },
+      { connection, table: SAMPLE_TABLE, scratchDirectory: spill },
       context,
     );
+    const sourceRows = materialized.sourceRows ?? description.rows;
     step(context, 'profiling the sample');
     const schema = await schemaOf(connection, description);
     const profile = await profileTable(connection, SAMPLE_TABLE, schema);
@@ -128,8 +129,8 @@ export async function pullSample(
       rows: {
         requested: requestedRows(request, plan),
         actual,
-        source: description.rows?.count ?? null,
-        sourceExact: description.rows?.exact ?? false,
+        source: sourceRows?.count ?? null,
+        sourceExact: sourceRows?.exact ?? false,
         skipped: materialized.skippedRows,
       },
       // Every stratum has its quota: a short sample was taken again with the complete statement.

@@ -27,7 +27,12 @@ export type SamplePlan = {
 };
 
 /** Where the source writes the sample's rows: a table in the sampler's own native DuckDB. */
-export type SampleTarget = { connection: DuckDBConnection; table: string };
+export type SampleTarget = {
+  connection: DuckDBConnection;
+  table: string;
+  /** A private temporary folder the connection may write (DuckDB's profile, spills). */
+  scratchDirectory: string;
+};
 
 export type MaterializeResult = {
   /** Malformed rows skipped (`onError: 'skip'`). */
@@ -39,6 +44,11 @@ export type MaterializeResult = {
    * sample was taken again with it; null otherwise. The manifest records it after the plan's.
    */
   rerun: string | null;
+  /**
+   * The source's row count after the filters, when sampling learned it (from the one scan that
+   * sampled: scanned-rows.ts); null keeps the description's count or estimate.
+   */
+  sourceRows: { count: number; exact: boolean } | null;
 };
 
 export type SourceContext = {
