@@ -20,6 +20,7 @@ const STABLE_TABLE_SAMPLES: ReadonlySet<'bernoulli' | 'system' | 'reservoir'> = 
 
 export const duckdbDialect: SamplingDialect = {
   engine: 'duckdb',
+  textType: 'VARCHAR',
   quoteIdentifier: (name) => `"${name.replace(/"/g, '""')}"`,
   quoteString: (text) => `'${text.replace(/'/g, "''")}'`,
   rowHash: (seed, quotedColumns) =>

@@ -152,7 +152,7 @@ export function sampleStrataStatement(
   table: string,
   column: string,
 ): string {
-  const stratum = `CAST(${dialect.quoteIdentifier(column)} AS VARCHAR)`;
+  const stratum = `CAST(${dialect.quoteIdentifier(column)} AS ${dialect.textType})`;
   return (
     `SELECT ${stratum} AS ${dialect.quoteIdentifier('value')}, count(*) AS ${dialect.quoteIdentifier('rows')}` +
     ` FROM ${table} GROUP BY 1`
@@ -270,7 +270,7 @@ function perStratum(
 }
 
 function stratumExpression(input: SamplingQueryInput, column: string): string {
-  return `CAST(${input.dialect.quoteIdentifier(column)} AS VARCHAR)`;
+  return `CAST(${input.dialect.quoteIdentifier(column)} AS ${input.dialect.textType})`;
 }
 
 function rowHash(input: SamplingQueryInput): string {

@@ -10,6 +10,7 @@ import { backslashQuoted, unitIntervalOfSigned64 } from './sql-text';
 
 export const bigQueryDialect: SamplingDialect = {
   engine: 'bigquery',
+  textType: 'STRING',
   quoteIdentifier: (name) => backslashQuoted(name, '`'),
   quoteString: (text) => backslashQuoted(text, "'"),
   rowHash(seed, quotedColumns) {

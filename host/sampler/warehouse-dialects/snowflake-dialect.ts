@@ -11,6 +11,7 @@ import { doubleQuoted, percentText, singleQuotedDoubled, unitIntervalOfSigned64 
 
 export const snowflakeDialect: SamplingDialect = {
   engine: 'snowflake',
+  textType: 'VARCHAR',
   quoteIdentifier: doubleQuoted,
   quoteString: (text) => singleQuotedDoubled(text.replaceAll('\\', '\\\\')),
   rowHash(seed, quotedColumns) {

@@ -11,6 +11,7 @@ import { backslashQuoted, backtickDoubled, percentText, unitIntervalOfSigned64 }
 
 export const sparkDialect: SamplingDialect = {
   engine: 'spark',
+  textType: 'STRING',
   quoteIdentifier: backtickDoubled,
   quoteString: (text) => backslashQuoted(text, "'"),
   rowHash(seed, quotedColumns) {

@@ -1,8 +1,9 @@
 /**
  * The pieces of SQL text the warehouse dialects share: the quoting styles (standard doubling or
- * backslash escapes), a decimal literal that never uses exponent notation, and the mapping of a
- * signed 64-bit hash onto [0, 1) that `SamplingDialect.rowHash` promises.
+ * backslash escapes), a percentage, and the mapping of a signed 64-bit hash onto [0, 1) that
+ * `SamplingDialect.rowHash` promises.
  */
+import { numberLiteral } from '../sampling-sql';
 
 /** `"name"` with embedded `"` doubled (SQL standard; Trino, Snowflake). */
 export function doubleQuoted(name: string): string {
@@ -33,29 +34,9 @@ export function backslashQuoted(text: string, quote: "'" | '`'): string {
   return `${quote}${escaped}${quote}`;
 }
 
-/**
- * A number as a plain decimal literal (`1.5`, `0.0001`), never `1e-7`, which several engines
- * parse as a double or reject where the grammar wants a decimal. Fifteen significant digits drop
- * binary noise such as `0.07 * 100 = 7.000000000000001`.
- */
-export function decimalText(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  const [digits, exponentText] = Number(Math.abs(value).toPrecision(15)).toExponential().split('e');
-  const sign = value < 0 ? '-' : '';
-  const mantissa = digits.replace('.', '');
-  const pointAt = 1 + Number(exponentText);
-  const padded =
-    pointAt <= 0
-      ? `0.${'0'.repeat(-pointAt)}${mantissa}`
-      : pointAt >= mantissa.length
-        ? mantissa + '0'.repeat(pointAt - mantissa.length)
-        : `${mantissa.slice(0, pointAt)}.${mantissa.slice(pointAt)}`;
-  return sign + padded;
-}
-
 /** `p` as a percentage for `TABLESAMPLE ... (p)` clauses: 0.015 → `1.5`. */
 export function percentText(fraction: number): string {
-  return decimalText(fraction * 100);
+  return numberLiteral(fraction * 100);
 }
 
 /** 2^52: the low 52 bits of a 64-bit hash are a whole number below it, exact in a double. */

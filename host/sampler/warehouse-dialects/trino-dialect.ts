@@ -10,6 +10,7 @@ import { doubleQuoted, singleQuotedDoubled, unitIntervalOfSigned64 } from './sql
 
 export const trinoDialect: SamplingDialect = {
   engine: 'trino',
+  textType: 'varchar',
   quoteIdentifier: doubleQuoted,
   quoteString: singleQuotedDoubled,
   rowHash(seed, quotedColumns) {
