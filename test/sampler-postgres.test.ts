@@ -1,0 +1,333 @@
+/**
+ * The PostgreSQL source against a real server (test/support/postgres-server.ts) holding a
+ * 1M-row table: reproducible samples by every method, the SQL the server really received (its
+ * statement log), what crossed the wire, and the failures a user meets (wrong password, no
+ * server, unknown names, a cancel mid-pull).
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SampleRequest } from '../core/sample/request';
+import { createPostgresSource } from '../host/sampler/postgres-source';
+import { SampleError } from '../host/sampler/sample-error';
+import type { SourceContext } from '../host/sampler/sample-source';
+import { startPostgresServer, type PostgresServer } from './support/postgres-server';
+
+const ROWS = 1_000_000;
+let server: PostgresServer;
+let admin: pg.Client;
+let duck: DuckDBConnection;
+let tables = 0;
+
+beforeAll(async () => {
+  server = await startPostgresServer();
+  admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  // 1M rows: a key, four common categories and a rare one (20 rows), timestamps, exact
+  // numerics, doubles, text with nulls.
+  await admin.query(`CREATE TABLE events AS SELECT g AS id,
+      CASE WHEN g % 50000 = 0 THEN 'rare' ELSE 'c' || (g % 4) END AS category,
+      timestamptz '2024-01-01 00:00:00.123456+00' + g * interval '1 minute' AS at,
+      ((g % 1000) / 4.0)::numeric(10, 2) AS amount,
+      g * 0.37::float8 AS score,
+      CASE WHEN g % 7 = 0 THEN NULL ELSE 'note ' || g END AS note
+    FROM generate_series(1, ${ROWS}) g`);
+  await admin.query('ALTER TABLE events ADD PRIMARY KEY (id)');
+  await admin.query('ANALYZE events');
+  const instance = await DuckDBInstance.create(':memory:');
+  duck = await instance.connect();
+});
+
+afterAll(async () => {
+  await admin?.end();
+  duck?.closeSync();
+  await server?.stop();
+});
+
+function request(overrides: Partial<SampleRequest> = {}): SampleRequest {
+  return {
+    source: { kind: 'postgres', connection: server.url, table: 'events', query: null },
+    method: 'hash',
+    size: { kind: 'rows', rows: 10_000 },
+    seed: 42,
+    stratify: null,
+    where: null,
+    timeWindow: null,
+    columns: null,
+    threads: null,
+    onError: 'fail',
+    ...overrides,
+  };
+}
+
+const context = (signal = new AbortController().signal): SourceContext => ({
+  signal,
+  onProgress: () => undefined,
+});
+
+type Pulled = { table: string; rows: number; sha: string; statements: string[]; bytes: number };
+
+/** describe → plan → materialise into a fresh DuckDB table, as the pipeline drives a source. */
+async function pull(sample: SampleRequest, ctx: SourceContext = context()): Promise<Pulled> {
+  const source = createPostgresSource(sample, { baseDir: '/', allowedRoot: null, env: {} });
+  try {
+    const description = await source.describe(ctx);
+    const plan = await source.plan(description, ctx);
+    const table = `sample_${tables++}`;
+    const result = await source.materialize(plan, { connection: duck, table }, ctx);
+    // The content in a canonical order, hashed by DuckDB.
+    const hashed = await duck.runAndReadAll(
+      `SELECT count(*), md5(string_agg(CAST(s AS VARCHAR), chr(10) ORDER BY CAST(s AS VARCHAR))) FROM ${table} s`,
+    );
+    const [count, sha] = hashed.getRowsJS()[0];
+    return {
+      table,
+      rows: Number(count),
+      sha: String(sha),
+      statements: plan.statements,
+      bytes: result.bytesReceived ?? 0,
+    };
+  } finally {
+    await source.close();
+  }
+}
+
+async function failure(
+  sample: SampleRequest,
+  ctx: SourceContext = context(),
+): Promise<SampleError> {
+  const error: unknown = await pull(sample, ctx).then(
+    () => new Error('the pull succeeded'),
+    (caught: unknown) => caught,
+  );
+  if (!(error instanceof SampleError)) throw error;
+  return error;
+}
+
+const logged = (fragment: string): boolean =>
+  server
+    .readLog()
+    .split('\n')
+    .some((line) => line.includes('statement:') && line.includes(fragment));
+
+describe('sampling a PostgreSQL table', () => {
+  it('exact N by hash: the same seed twice gives the same rows, another seed others', async () => {
+    const first = await pull(request());
+    const again = await pull(request());
+    const other = await pull(request({ seed: 7 }));
+    expect(first.rows).toBe(10_000);
+    expect(again.sha).toBe(first.sha);
+    expect(other.rows).toBe(10_000);
+    expect(other.sha).not.toBe(first.sha);
+    // Ranked by the primary key's hash, in the server: a top-N, not the table.
+    expect(first.statements.at(-1)).toMatch(
+      /ORDER BY \(\(hashtextextended\("id"::text, 42\) & 4503599627370495\)::float8 \/ 4503599627370496\), "id" LIMIT 10000$/,
+    );
+    expect(logged('hashtextextended("id"::text, 42)')).toBe(true);
+  });
+
+  it('ranks by content: the same rows stored in another order give the same sample', async () => {
+    await admin.query(
+      `CREATE TABLE events_shuffled AS SELECT * FROM events WHERE id <= 200000 ORDER BY md5(id::text)`,
+    );
+    await admin.query('ALTER TABLE events_shuffled ADD PRIMARY KEY (id)');
+    const where = 'id <= 200000';
+    const inOrder = await pull(request({ where, size: { kind: 'rows', rows: 500 } }));
+    const shuffled = await pull(
+      request({
+        where,
+        size: { kind: 'rows', rows: 500 },
+        source: { kind: 'postgres', connection: server.url, table: 'events_shuffled', query: null },
+      }),
+    );
+    expect(shuffled.rows).toBe(500);
+    expect(shuffled.sha).toBe(inOrder.sha);
+  });
+
+  it('a fraction by TABLESAMPLE BERNOULLI … REPEATABLE, and SYSTEM by blocks', async () => {
+    const bernoulli = await pull(
+      request({ method: 'bernoulli', size: { kind: 'fraction', fraction: 0.01 } }),
+    );
+    const again = await pull(
+      request({ method: 'bernoulli', size: { kind: 'fraction', fraction: 0.01 } }),
+    );
+    expect(bernoulli.rows).toBeGreaterThan(9_500);
+    expect(bernoulli.rows).toBeLessThan(10_500);
+    expect(again.sha).toBe(bernoulli.sha);
+    expect(logged('FROM public.events TABLESAMPLE BERNOULLI (1) REPEATABLE (42)')).toBe(true);
+
+    const system = await pull(
+      request({ method: 'system', size: { kind: 'fraction', fraction: 0.02 } }),
+    );
+    expect(system.rows).toBeGreaterThan(0);
+    expect(logged('TABLESAMPLE SYSTEM (2) REPEATABLE (42)')).toBe(true);
+  });
+
+  it('reservoir: exactly N from an oversampled Bernoulli pass trimmed by hash', async () => {
+    const first = await pull(request({ method: 'reservoir' }));
+    const again = await pull(request({ method: 'reservoir' }));
+    expect(first.rows).toBe(10_000);
+    expect(again.sha).toBe(first.sha);
+    expect(first.statements.at(-1)).toMatch(
+      /TABLESAMPLE BERNOULLI \(1\.061\) REPEATABLE \(42\) ORDER BY .* LIMIT 10000$/,
+    );
+  });
+
+  it('stratified: every stratum is kept, the rare one with at least its floor', async () => {
+    const stratified = await pull(
+      request({ stratify: { column: 'category', perStratum: null, floor: 10 } }),
+    );
+    const strata = await duck.runAndReadAll(
+      `SELECT category, count(*)::INTEGER FROM ${stratified.table} GROUP BY 1 ORDER BY 1`,
+    );
+    expect(strata.getRowsJS()).toEqual([
+      // The rare stratum at its floor, the rest in proportion (c0 has the rare rows' 20 fewer).
+      ['c0', 2497],
+      ['c1', 2498],
+      ['c2', 2498],
+      ['c3', 2497],
+      ['rare', 10],
+    ]);
+    expect(stratified.statements[0]).toContain('GROUP BY 1');
+  });
+
+  it('a query is sampled as a subquery, by hash of all its columns', async () => {
+    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0';
+    const sample = request({
+      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};` },
+      size: { kind: 'rows', rows: 1000 },
+    });
+    const first = await pull(sample);
+    expect(first.rows).toBe(1000);
+    expect((await pull(sample)).sha).toBe(first.sha);
+    expect(first.statements.at(-1)).toContain(`FROM (${query}) AS "source" ORDER BY`);
+    expect(first.statements.at(-1)).not.toContain('TABLESAMPLE');
+  });
+
+  it('keeps types and values exactly: numeric, timestamptz microseconds, nulls', async () => {
+    const sample = await pull(request({ where: 'id IN (7, 8)', size: { kind: 'rows', rows: 10 } }));
+    const types = await duck.runAndReadAll(`DESCRIBE ${sample.table}`);
+    expect(types.getRowsJS().map((row) => [row[0], row[1]])).toEqual([
+      ['id', 'INTEGER'],
+      ['category', 'VARCHAR'],
+      ['at', 'TIMESTAMP WITH TIME ZONE'],
+      ['amount', 'DECIMAL(10,2)'],
+      ['score', 'DOUBLE'],
+      ['note', 'VARCHAR'],
+    ]);
+    const rows = await duck.runAndReadAll(
+      `SELECT id, category, strftime("at" AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S.%f'), CAST(amount AS VARCHAR), score, note FROM ${sample.table} ORDER BY id`,
+    );
+    expect(rows.getRowsJS()).toEqual([
+      [7, 'c3', '2024-01-01 00:07:00.123456', '1.75', 7 * 0.37, null],
+      [8, 'c0', '2024-01-01 00:08:00.123456', '2.00', 8 * 0.37, 'note 8'],
+    ]);
+  });
+
+  it('only the sample crosses the wire: a small fraction of the table', async () => {
+    const sample = await pull(request());
+    const size = await admin.query<{ bytes: string }>(
+      "SELECT pg_total_relation_size('events') AS bytes",
+    );
+    expect(sample.bytes).toBeGreaterThan(0);
+    expect(sample.bytes / Number(size.rows[0].bytes)).toBeLessThan(0.03);
+  });
+});
+
+describe('PostgreSQL failures', () => {
+  it('a wrong password is a SampleError that never shows the password', async () => {
+    const wrong = server.url.replace(encodeURIComponent(server.password), 'not%20it');
+    const error = await failure(
+      request({ source: { kind: 'postgres', connection: wrong, table: 'events', query: null } }),
+    );
+    expect(error.kind).toBe('source');
+    expect(error.message).toBe(
+      `PostgreSQL at postgres://quarry@127.0.0.1:${server.port}/postgres refused the login: password authentication failed for user "quarry"; check the user and password`,
+    );
+    expect(error.message).not.toContain('not it');
+    expect(error.message).not.toContain(server.password);
+  });
+
+  it('a port where no server listens says so, quickly', async () => {
+    const closed = `postgres://quarry:${encodeURIComponent(server.password)}@127.0.0.1:1/postgres`;
+    const error = await failure(
+      request({ source: { kind: 'postgres', connection: closed, table: 'events', query: null } }),
+    );
+    expect(error.message).toBe(
+      'could not connect to PostgreSQL at postgres://quarry@127.0.0.1:1/postgres: connection refused; is the server running and listening on port 1?',
+    );
+  });
+
+  it('unknown tables and columns and a bad where are the request, named in one line', async () => {
+    const table = await failure(
+      request({
+        source: { kind: 'postgres', connection: server.url, table: 'nope.events', query: null },
+      }),
+    );
+    expect(table.kind).toBe('bad-request');
+    expect(table.message).toBe(
+      'PostgreSQL has no table or view named nope.events: check the name, or write it as schema.name',
+    );
+    const column = await failure(request({ columns: ['id', 'amout'] }));
+    expect(column.message).toBe(
+      'the source has no column named amout; its columns are id, category, at, amount, score, note',
+    );
+    const where = await failure(request({ where: 'amout > 0' }));
+    expect(where.kind).toBe('bad-request');
+    expect(where.message).toContain('column "amout" does not exist');
+    const query = await failure(
+      request({
+        source: {
+          kind: 'postgres',
+          connection: server.url,
+          table: null,
+          query: 'SELECT * FROM missing',
+        },
+      }),
+    );
+    expect(query.message).toContain('relation "missing" does not exist');
+  });
+
+  it('a cancel mid-pull stops the server and leaves no table behind', async () => {
+    const controller = new AbortController();
+    const ctx: SourceContext = {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.done >= 20_000) controller.abort();
+      },
+    };
+    const table = `sample_${tables}`;
+    const error = await failure(
+      request({ method: 'bernoulli', size: { kind: 'fraction', fraction: 1 } }),
+      ctx,
+    );
+    expect(error.kind).toBe('cancelled');
+    const left = await duck.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = '${table}'`,
+    );
+    expect(left.getRowsJS()).toEqual([[0]]);
+    // The source's session has ended: nothing of it still runs on the server.
+    const sessions = async (): Promise<number> => {
+      const active = await admin.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'quarry sample'",
+      );
+      return active.rows[0].n;
+    };
+    await expect.poll(sessions).toBe(0);
+  });
+
+  it('a cancel while the server computes sends PostgreSQL a cancel request', async () => {
+    const controller = new AbortController();
+    // Every row hashed by all six columns: seconds of work before the first row comes back.
+    const query = 'SELECT * FROM events, generate_series(1, 3) AS copies';
+    setTimeout(() => controller.abort(), 300);
+    const error = await failure(
+      request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
+      context(controller.signal),
+    );
+    expect(error.kind).toBe('cancelled');
+    await expect
+      .poll(() => server.readLog().includes('canceling statement due to user request'))
+      .toBe(true);
+  });
+});
