@@ -5,6 +5,7 @@
  */
 import type { SampleRequest } from '../../../core/sample/request';
 import { duckdbDialect } from '../duckdb-dialect';
+import { postgresDialect } from '../postgres-dialect';
 import type { SamplingDialect } from '../sampling-dialect';
 import { samplingStatements, type StratumCount } from '../sampling-sql';
 import { bigQueryDialect } from './bigquery-dialect';
@@ -12,14 +13,26 @@ import { snowflakeDialect } from './snowflake-dialect';
 import { sparkDialect } from './spark-dialect';
 import { trinoDialect } from './trino-dialect';
 
-type ExampleEngine = { title: string; dialect: SamplingDialect; from: string };
+/** An engine, how its example table is named there, and its key when it has one. */
+type ExampleEngine = {
+  title: string;
+  dialect: SamplingDialect;
+  from: string;
+  keyColumns?: string[];
+};
 
 const quotedPath = (dialect: SamplingDialect, ...parts: string[]) =>
   parts.map((part) => dialect.quoteIdentifier(part)).join('.');
 
-/** Each engine, and how its example table is named there. */
 export const EXAMPLE_ENGINES: ExampleEngine[] = [
   { title: 'DuckDB (files)', dialect: duckdbDialect, from: "read_parquet('events/*.parquet')" },
+  // A PostgreSQL table's primary key is what its source hashes (postgres-source.ts).
+  {
+    title: 'PostgreSQL (a table whose primary key is id)',
+    dialect: postgresDialect,
+    from: quotedPath(postgresDialect, 'public', 'events'),
+    keyColumns: ['id'],
+  },
   {
     title: 'Trino',
     dialect: trinoDialect,
@@ -98,6 +111,7 @@ export function exampleStatements(engine: ExampleEngine, example: ExampleCase): 
     from: engine.from,
     fromIsTable: true,
     sourceColumns: COLUMNS,
+    ...(engine.keyColumns === undefined ? {} : { keyColumns: engine.keyColumns }),
     request: exampleRequest(example.request),
     sourceRows: SOURCE_ROWS,
   };
