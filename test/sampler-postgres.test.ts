@@ -4,20 +4,27 @@
  * statement log), what crossed the wire, and the failures a user meets (wrong password, no
  * server, unknown names, a cancel mid-pull).
  */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobProgress } from '../core/jobs';
+import type { SampleManifest } from '../core/sample/manifest';
 import type { SampleRequest } from '../core/sample/request';
 import { createPostgresSource } from '../host/sampler/postgres-source';
+import { pullSample } from '../host/sampler/pull-sample';
 import { SampleError } from '../host/sampler/sample-error';
-import type { SourceContext } from '../host/sampler/sample-source';
 import { startPostgresServer, type PostgresServer } from './support/postgres-server';
 
 const ROWS = 1_000_000;
 let server: PostgresServer;
 let admin: pg.Client;
 let duck: DuckDBConnection;
-let tables = 0;
+let outDir: string;
+let pulls = 0;
+const sourceOptions = { baseDir: '/', allowedRoot: null, env: {} };
 
 beforeAll(async () => {
   server = await startPostgresServer();
@@ -36,12 +43,14 @@ beforeAll(async () => {
   await admin.query('ANALYZE events');
   const instance = await DuckDBInstance.create(':memory:');
   duck = await instance.connect();
+  outDir = await mkdtemp(path.join(tmpdir(), 'quarry-pg-samples-'));
 });
 
 afterAll(async () => {
   await admin?.end();
   duck?.closeSync();
   await server?.stop();
+  if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
 });
 
 function request(overrides: Partial<SampleRequest> = {}): SampleRequest {
@@ -60,48 +69,48 @@ function request(overrides: Partial<SampleRequest> = {}): SampleRequest {
   };
 }
 
-const context = (signal = new AbortController().signal): SourceContext => ({
-  signal,
-  onProgress: () => undefined,
-});
+type Pulled = { manifest: SampleManifest; file: string; rows: number; sha: string; query: string };
 
-type Pulled = { table: string; rows: number; sha: string; statements: string[]; bytes: number };
-
-/** describe → plan → materialise into a fresh DuckDB table, as the pipeline drives a source. */
-async function pull(sample: SampleRequest, ctx: SourceContext = context()): Promise<Pulled> {
-  const source = createPostgresSource(sample, { baseDir: '/', allowedRoot: null, env: {} });
-  try {
-    const description = await source.describe(ctx);
-    const plan = await source.plan(description, ctx);
-    const table = `sample_${tables++}`;
-    const result = await source.materialize(plan, { connection: duck, table }, ctx);
-    // The content in a canonical order, hashed by DuckDB.
-    const hashed = await duck.runAndReadAll(
-      `SELECT count(*), md5(string_agg(CAST(s AS VARCHAR), chr(10) ORDER BY CAST(s AS VARCHAR))) FROM ${table} s`,
-    );
-    const [count, sha] = hashed.getRowsJS()[0];
-    return {
-      table,
-      rows: Number(count),
-      sha: String(sha),
-      statements: plan.statements,
-      bytes: result.bytesReceived ?? 0,
-    };
-  } finally {
-    await source.close();
-  }
+/** A pull through the pipeline (pullSample) into a fresh Parquet file. */
+async function pull(
+  sample: SampleRequest,
+  signal = new AbortController().signal,
+  onProgress: (progress: JobProgress) => void = () => undefined,
+): Promise<Pulled> {
+  const file = path.join(outDir, `sample-${pulls++}.parquet`);
+  const manifest = await pullSample(sample, {
+    ...sourceOptions,
+    out: file,
+    force: false,
+    signal,
+    onProgress,
+  });
+  return {
+    manifest,
+    file,
+    rows: manifest.rows.actual,
+    sha: manifest.sha256,
+    query: manifest.query,
+  };
 }
 
 async function failure(
   sample: SampleRequest,
-  ctx: SourceContext = context(),
+  signal?: AbortSignal,
+  onProgress?: (progress: JobProgress) => void,
 ): Promise<SampleError> {
-  const error: unknown = await pull(sample, ctx).then(
+  const error: unknown = await pull(sample, signal, onProgress).then(
     () => new Error('the pull succeeded'),
     (caught: unknown) => caught,
   );
   if (!(error instanceof SampleError)) throw error;
   return error;
+}
+
+/** Rows of a DuckDB query over a pulled Parquet file (`FILE` in the SQL). */
+async function read(pulled: Pulled, sql: string): Promise<unknown[][]> {
+  const reader = await duck.runAndReadAll(sql.replace('FILE', `'${pulled.file}'`));
+  return reader.getRowsJS();
 }
 
 const logged = (fragment: string): boolean =>
@@ -119,8 +128,17 @@ describe('sampling a PostgreSQL table', () => {
     expect(again.sha).toBe(first.sha);
     expect(other.rows).toBe(10_000);
     expect(other.sha).not.toBe(first.sha);
+    expect(first.manifest.engine).toBe('postgres');
+    expect(first.manifest.source).toEqual({
+      kind: 'postgres',
+      connection: `postgres://quarry@127.0.0.1:${server.port}/postgres`,
+      table: 'events',
+      query: null,
+    });
+    expect(first.manifest.versions.postgres).toContain(server.version);
+    expect(first.manifest.rows).toMatchObject({ requested: 10_000, actual: 10_000 });
     // Ranked by the primary key's hash, in the server: a top-N, not the table.
-    expect(first.statements.at(-1)).toMatch(
+    expect(first.query).toMatch(
       /ORDER BY \(\(hashtextextended\("id"::text, 42\) & 4503599627370495\)::float8 \/ 4503599627370496\), "id" LIMIT 10000$/,
     );
     expect(logged('hashtextextended("id"::text, 42)')).toBe(true);
@@ -168,7 +186,7 @@ describe('sampling a PostgreSQL table', () => {
     const again = await pull(request({ method: 'reservoir' }));
     expect(first.rows).toBe(10_000);
     expect(again.sha).toBe(first.sha);
-    expect(first.statements.at(-1)).toMatch(
+    expect(first.query).toMatch(
       /TABLESAMPLE BERNOULLI \(1\.061\) REPEATABLE \(42\) ORDER BY .* LIMIT 10000$/,
     );
   });
@@ -177,10 +195,11 @@ describe('sampling a PostgreSQL table', () => {
     const stratified = await pull(
       request({ stratify: { column: 'category', perStratum: null, floor: 10 } }),
     );
-    const strata = await duck.runAndReadAll(
-      `SELECT category, count(*)::INTEGER FROM ${stratified.table} GROUP BY 1 ORDER BY 1`,
+    const strata = await read(
+      stratified,
+      'SELECT category, count(*)::INTEGER FROM FILE GROUP BY 1 ORDER BY 1',
     );
-    expect(strata.getRowsJS()).toEqual([
+    expect(strata).toEqual([
       // The rare stratum at its floor, the rest in proportion (c0 has the rare rows' 20 fewer).
       ['c0', 2497],
       ['c1', 2498],
@@ -188,7 +207,12 @@ describe('sampling a PostgreSQL table', () => {
       ['c3', 2497],
       ['rare', 10],
     ]);
-    expect(stratified.statements[0]).toContain('GROUP BY 1');
+    expect(stratified.manifest.strata?.find((s) => s.value === 'rare')).toEqual({
+      value: 'rare',
+      sourceRows: 20,
+      rows: 10,
+    });
+    expect(stratified.query.split(';\n')[0]).toContain('GROUP BY 1');
   });
 
   it('a query is sampled as a subquery, by hash of all its columns', async () => {
@@ -200,14 +224,22 @@ describe('sampling a PostgreSQL table', () => {
     const first = await pull(sample);
     expect(first.rows).toBe(1000);
     expect((await pull(sample)).sha).toBe(first.sha);
-    expect(first.statements.at(-1)).toContain(`FROM (${query}) AS "source" ORDER BY`);
-    expect(first.statements.at(-1)).not.toContain('TABLESAMPLE');
+    expect(first.query).toContain(`FROM (${query}) AS "source" ORDER BY`);
+    expect(first.query).not.toContain('TABLESAMPLE');
   });
 
   it('keeps types and values exactly: numeric, timestamptz microseconds, nulls', async () => {
     const sample = await pull(request({ where: 'id IN (7, 8)', size: { kind: 'rows', rows: 10 } }));
-    const types = await duck.runAndReadAll(`DESCRIBE ${sample.table}`);
-    expect(types.getRowsJS().map((row) => [row[0], row[1]])).toEqual([
+    expect(sample.manifest.schema.map((c) => [c.name, c.type, c.nullable])).toEqual([
+      ['id', 'INTEGER', false],
+      ['category', 'VARCHAR', true],
+      ['at', 'TIMESTAMP WITH TIME ZONE', true],
+      ['amount', 'DECIMAL(10,2)', true],
+      ['score', 'DOUBLE', true],
+      ['note', 'VARCHAR', true],
+    ]);
+    const types = await read(sample, 'DESCRIBE SELECT * FROM FILE');
+    expect(types.map((row) => [row[0], row[1]])).toEqual([
       ['id', 'INTEGER'],
       ['category', 'VARCHAR'],
       ['at', 'TIMESTAMP WITH TIME ZONE'],
@@ -215,22 +247,39 @@ describe('sampling a PostgreSQL table', () => {
       ['score', 'DOUBLE'],
       ['note', 'VARCHAR'],
     ]);
-    const rows = await duck.runAndReadAll(
-      `SELECT id, category, strftime("at" AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S.%f'), CAST(amount AS VARCHAR), score, note FROM ${sample.table} ORDER BY id`,
+    const rows = await read(
+      sample,
+      `SELECT id, category, strftime("at" AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M:%S.%f'), CAST(amount AS VARCHAR), score, note FROM FILE ORDER BY id`,
     );
-    expect(rows.getRowsJS()).toEqual([
+    expect(rows).toEqual([
       [7, 'c3', '2024-01-01 00:07:00.123456', '1.75', 7 * 0.37, null],
       [8, 'c0', '2024-01-01 00:08:00.123456', '2.00', 8 * 0.37, 'note 8'],
     ]);
   });
 
   it('only the sample crosses the wire: a small fraction of the table', async () => {
-    const sample = await pull(request());
+    const source = createPostgresSource(request(), sourceOptions);
+    const context = { signal: new AbortController().signal, onProgress: () => undefined };
+    let bytes: number | null;
+    try {
+      const plan = await source.plan(await source.describe(context), context);
+      ({ bytesReceived: bytes } = await source.materialize(
+        plan,
+        { connection: duck, table: 'wire_check' },
+        context,
+      ));
+    } finally {
+      await source.close();
+    }
     const size = await admin.query<{ bytes: string }>(
       "SELECT pg_total_relation_size('events') AS bytes",
     );
-    expect(sample.bytes).toBeGreaterThan(0);
-    expect(sample.bytes / Number(size.rows[0].bytes)).toBeLessThan(0.03);
+    const table = Number(size.rows[0].bytes);
+    // 10,000 of 1M rows: about 1% of the table's bytes, with the protocol's overhead.
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes! / table).toBeLessThan(0.03);
+    const count = await duck.runAndReadAll('SELECT count(*)::INTEGER FROM wire_check');
+    expect(count.getRowsJS()).toEqual([[10_000]]);
   });
 });
 
@@ -288,24 +337,18 @@ describe('PostgreSQL failures', () => {
     expect(query.message).toContain('relation "missing" does not exist');
   });
 
-  it('a cancel mid-pull stops the server and leaves no table behind', async () => {
+  it('a cancel mid-pull stops the server and leaves no file behind', async () => {
     const controller = new AbortController();
-    const ctx: SourceContext = {
-      signal: controller.signal,
-      onProgress: (progress) => {
-        if (progress.done >= 20_000) controller.abort();
-      },
-    };
-    const table = `sample_${tables}`;
+    const before = await readdir(outDir);
     const error = await failure(
       request({ method: 'bernoulli', size: { kind: 'fraction', fraction: 1 } }),
-      ctx,
+      controller.signal,
+      (progress) => {
+        if (progress.done >= 20_000) controller.abort();
+      },
     );
     expect(error.kind).toBe('cancelled');
-    const left = await duck.runAndReadAll(
-      `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = '${table}'`,
-    );
-    expect(left.getRowsJS()).toEqual([[0]]);
+    expect(await readdir(outDir)).toEqual(before);
     // The source's session has ended: nothing of it still runs on the server.
     const sessions = async (): Promise<number> => {
       const active = await admin.query<{ n: number }>(
@@ -323,7 +366,7 @@ describe('PostgreSQL failures', () => {
     setTimeout(() => controller.abort(), 300);
     const error = await failure(
       request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
-      context(controller.signal),
+      controller.signal,
     );
     expect(error.kind).toBe('cancelled');
     await expect

@@ -9,6 +9,7 @@ import { postgresDialect } from './postgres-dialect';
 import type { FieldInfo, PostgresSession } from './postgres-session';
 import { duckdbTypeOf } from './postgres-types';
 import { SampleError } from './sample-error';
+import { whereClause } from './sampling-sql';
 
 export type ResolvedTable = {
   /** `"schema"."name"`, quoted by PostgreSQL itself. */
@@ -106,9 +107,8 @@ export async function plannerEstimate(
   conditions: string[],
   signal: AbortSignal,
 ): Promise<{ rows: number; cost: number }> {
-  const where = conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
   const { rows } = await session.query(
-    `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from}${where}`,
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from}${whereClause(conditions)}`,
     signal,
     'estimate the rows of the source (check the where expression)',
   );
@@ -129,9 +129,8 @@ export async function exactCount(
   conditions: string[],
   signal: AbortSignal,
 ): Promise<number> {
-  const where = conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
   const { rows } = await session.query(
-    `SELECT count(*) FROM ${from}${where}`,
+    `SELECT count(*) FROM ${from}${whereClause(conditions)}`,
     signal,
     'count the rows of the source',
   );

@@ -31,6 +31,12 @@ const SESSION_SETTINGS = [
 /** Every value as the text PostgreSQL sent: no JavaScript conversion can lose digits. */
 const textTypes = { getTypeParser: () => (value: string) => value };
 
+const fieldInfo = (field: pg.FieldDef): FieldInfo => ({
+  name: field.name,
+  typeOid: field.dataTypeID,
+  typeModifier: field.dataTypeModifier,
+});
+
 /** The socket pg reads from, for the bytes that came over the wire. */
 function socketOf(client: pg.Client): Socket | null {
   const connection: unknown = Reflect.get(client, 'connection');
@@ -102,11 +108,7 @@ export class PostgresSession {
       const result = await client.query<TextRow>({ text, rowMode: 'array' });
       const last = Array.isArray(result) ? (result.at(-1) as pg.QueryResult<TextRow>) : result;
       return {
-        fields: (last.fields ?? []).map((f) => ({
-          name: f.name,
-          typeOid: f.dataTypeID,
-          typeModifier: f.dataTypeModifier,
-        })),
+        fields: (last.fields ?? []).map(fieldInfo),
         rows: last.rows ?? [],
       };
     } catch (error) {
@@ -114,6 +116,54 @@ export class PostgresSession {
     } finally {
       signal.removeEventListener('abort', cancel);
     }
+  }
+
+  /**
+   * Runs `text` as one statement and hands each row to `onRow` as it arrives, keeping none:
+   * memory stays bounded whatever the size, and the server may plan it in parallel (a cursor
+   * or a portal fetched in batches may not). If `onRow` throws, the statement is cancelled on
+   * the server and the stream ends with that error.
+   */
+  async stream(
+    text: string,
+    signal: AbortSignal,
+    doing: string,
+    onRow: (row: TextRow, fields: readonly FieldInfo[]) => void,
+  ): Promise<number> {
+    const client = await this.connection(signal);
+    if (signal.aborted) throw cancelledError();
+    const cancel = (): void => this.cancelRunning(client);
+    signal.addEventListener('abort', cancel, { once: true });
+    let rows = 0;
+    let fields: FieldInfo[] | null = null;
+    let failed: { error: unknown } | null = null;
+    // pg's types omit `rowMode` from a Query's config, though Query reads it.
+    const config: pg.QueryArrayConfig = { text, rowMode: 'array' };
+    const query = new pg.Query<TextRow>(config as pg.QueryConfig);
+    query.on('row', (row: TextRow, result?: pg.ResultBuilder<TextRow>) => {
+      if (failed !== null) return;
+      try {
+        fields ??= (result?.fields ?? []).map(fieldInfo);
+        onRow(row, fields);
+        rows++;
+      } catch (error) {
+        failed = { error };
+        this.cancelRunning(client);
+      }
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        query.on('end', () => resolve());
+        query.on('error', reject);
+        void client.query(query);
+      });
+    } catch (error) {
+      if (failed === null) throw statementError(error, this.scope, signal, doing);
+    } finally {
+      signal.removeEventListener('abort', cancel);
+    }
+    if (failed !== null) throw (failed as { error: unknown }).error;
+    return rows;
   }
 
   /**

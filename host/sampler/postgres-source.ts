@@ -4,7 +4,7 @@
  * sample's rows cross the wire. Rows hash by the table's primary key when it has one (cheaper
  * than the whole row, and the same rows whatever other columns change), else by every column.
  * A query is sampled as a subquery, by rowHash only: PostgreSQL's TABLESAMPLE needs a table.
- * The rows stream through a cursor, 10,000 at a time, into the target DuckDB table.
+ * The rows stream into the target DuckDB table as they arrive (postgres-session.ts, `stream`).
  */
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { JsonPrimitive } from '../../core/json';
@@ -41,18 +41,17 @@ import {
   filterConditions,
   planSampling,
   sampleIsShort,
-  sampleStrataStatement,
+  whereClause,
   type SamplingQueryInput,
   type StratumCount,
 } from './sampling-sql';
 
-/** Rows per FETCH: big enough to keep the wire busy, small enough to bound memory. */
-const FETCH_ROWS = 10_000;
+/** Progress is reported every this many rows received. */
+const PROGRESS_ROWS = 10_000;
 /** Below this many pages (8 kB each) a source is counted exactly rather than estimated. */
 const CHEAP_COUNT_PAGES = 1_000;
 /** Below this planner cost a query is counted exactly rather than estimated. */
 const CHEAP_COUNT_COST = 20_000;
-const CURSOR = '"quarry_sample"';
 
 /** The source as resolved against the server: what the composer needs, and the wire types. */
 type Resolved = SourceColumns & {
@@ -159,7 +158,7 @@ class PostgresSource implements SampleSource {
         }
       : { count: Math.round(estimate.rows), exact: false };
     this.sourceRows = rows.count;
-    return { columns: this.projected(resolved).map((i) => resolved.columns[i]), rows };
+    return { columns: resolved.columns, rows };
   }
 
   /** Indexes of the request's columns (all when it names none), in the request's order. */
@@ -189,9 +188,8 @@ class PostgresSource implements SampleSource {
     const indexes = this.projected(resolved);
     const list = indexes.map((i) => postgresDialect.quoteIdentifier(resolved.fields[i].name));
     const conditions = filterConditions(this.input(resolved));
-    const where = conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
     const { rows, fields } = await this.session.query(
-      `SELECT ${list.join(', ')} FROM ${resolved.from}${where} ${postgresDialect.limit(limit)}`,
+      `SELECT ${list.join(', ')} FROM ${resolved.from}${whereClause(conditions)} ${postgresDialect.limit(limit)}`,
       context.signal,
       'read the first rows of the source',
     );
@@ -226,12 +224,14 @@ class PostgresSource implements SampleSource {
       const statement = plan.statements.at(-1);
       if (statement === undefined) throw new Error('materialize: the plan has no statement');
       const total = this.expectedRows(plan);
-      let rows = await this.stream(statement, target, total, context);
-      if (this.complete !== null && (await this.isShort(plan, target, rows, context.signal))) {
+      const rows = await this.stream(statement, target, total, context);
+      let rerun: string | null = null;
+      if (this.complete !== null && sampleIsShort(this.input(resolved), plan, rows)) {
         await target.connection.run(`DELETE FROM ${table}`);
-        rows = await this.stream(this.complete, target, total, context);
+        await this.stream(this.complete, target, total, context);
+        rerun = this.complete;
       }
-      return { skippedRows: 0, bytesReceived: this.session.bytesReceived() };
+      return { skippedRows: 0, bytesReceived: this.session.bytesReceived(), rerun };
     } catch (error) {
       await target.connection.run(`DROP TABLE IF EXISTS ${table}`);
       throw context.signal.aborted ? cancelledError() : error;
@@ -250,72 +250,27 @@ class PostgresSource implements SampleSource {
     }
   }
 
-  private async isShort(
-    plan: SamplePlan,
-    target: SampleTarget,
-    rows: number,
-    signal: AbortSignal,
-  ): Promise<boolean> {
-    const stratify = this.request.stratify;
-    let strata: StratumCount[] | null = null;
-    if (stratify !== null) {
-      // A stratum column left out of the projection cannot be counted here; the composer's
-      // margin (six standard deviations) makes a short stratum very unlikely anyway.
-      if (this.request.columns !== null && !this.request.columns.includes(stratify.column))
-        return false;
-      const counted = await target.connection.runAndReadAll(
-        sampleStrataStatement(
-          duckdbDialect,
-          duckdbDialect.quoteIdentifier(target.table),
-          stratify.column,
-        ),
-      );
-      strata = counted.getRowsJS().map((row) => ({
-        value: row[0] === null ? null : String(row[0]),
-        rows: Number(row[1]),
-      }));
-    }
-    const resolved = await this.resolve(signal);
-    return sampleIsShort(this.input(resolved), plan, { rows, strata });
-  }
-
-  /** Runs `statement` through a cursor and appends its rows to the target; returns the count. */
+  /** Runs `statement` and appends its rows to the target as they arrive; returns the count. */
   private async stream(
     statement: string,
     target: SampleTarget,
     total: number | null,
     context: SourceContext,
   ): Promise<number> {
-    const { signal } = context;
-    await this.session.query(
-      `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${statement}`,
-      signal,
-      'take the sample',
-    );
     const appender = await target.connection.createAppender(target.table);
+    const report = (done: number): void =>
+      context.onProgress({ done, total, unit: 'rows', message: 'receiving rows from PostgreSQL' });
     let received = 0;
     try {
-      for (;;) {
-        const batch = await this.session.query(
-          `FETCH FORWARD ${FETCH_ROWS} FROM ${CURSOR}`,
-          signal,
-          'take the sample',
-        );
-        appendRows(appender, batch.fields, batch.rows);
-        received += batch.rows.length;
-        context.onProgress({
-          done: received,
-          total,
-          unit: 'rows',
-          message: 'receiving rows from PostgreSQL',
-        });
-        if (batch.rows.length < FETCH_ROWS) break;
-      }
+      await this.session.stream(statement, context.signal, 'take the sample', (row, fields) => {
+        appendRow(appender, fields, row);
+        if (++received % PROGRESS_ROWS === 0) report(received);
+      });
       appender.flushSync();
     } finally {
       appender.closeSync();
     }
-    await this.session.query(`CLOSE ${CURSOR}`, signal, 'close the sample cursor');
+    report(received);
     return received;
   }
 
@@ -333,16 +288,14 @@ class PostgresSource implements SampleSource {
   }
 }
 
-function appendRows(appender: DuckDBAppender, fields: FieldInfo[], rows: TextRow[]): void {
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const value = wireValue(fields[i].typeOid, row[i]);
-      if (value === null) appender.appendNull();
-      else if (typeof value === 'string') appender.appendVarchar(value);
-      else appender.appendBlob(value);
-    }
-    appender.endRow();
+function appendRow(appender: DuckDBAppender, fields: readonly FieldInfo[], row: TextRow): void {
+  for (let i = 0; i < row.length; i++) {
+    const value = wireValue(fields[i].typeOid, row[i]);
+    if (value === null) appender.appendNull();
+    else if (typeof value === 'string') appender.appendVarchar(value);
+    else appender.appendBlob(value);
   }
+  appender.endRow();
 }
 
 /** Booleans and numbers that fit a double exactly as JSON values; the rest as PostgreSQL's text. */
