@@ -310,6 +310,16 @@ describe('pullSample from hive-partitioned Parquet', () => {
     expect(typeof preview.rows[0][1]).toBe('number');
     expect(preview.sourceRows).toEqual({ count: PARQUET_ROWS, exact: true });
     expect(preview.query).toContain('ORDER BY (CAST(hash(42,');
+    const badLimit = await failure(
+      previewSample(request({}), {
+        baseDir: dir,
+        allowedRoot: null,
+        env: {},
+        signal: new AbortController().signal,
+        limit: 1.5,
+      }),
+    );
+    expect(badLimit.kind).toBe('bad-request');
   });
 });
 
@@ -331,6 +341,40 @@ describe('pullSample: malformed CSV rows', () => {
       size: { kind: 'rows', rows: 2000 },
     });
     expect(manifest.rows).toMatchObject({ actual: 997, source: 997, skipped: 3 });
+  });
+});
+
+describe('pullSample: formats', () => {
+  it('reads TSV, JSON and NDJSON by their names, and a format named explicitly', async () => {
+    const folder = path.join(dir, 'formats');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'a.tsv'), 'id\tname\n1\tx\n2\ty\n3\tz\n');
+    await writeFile(
+      path.join(folder, 'a.json'),
+      '[{"id": 1, "name": "x"}, {"id": 2, "name": "y"}]',
+    );
+    await writeFile(
+      path.join(folder, 'a.ndjson'),
+      '{"id": 1, "name": "x"}\n{"id": 2, "name": "y"}\n',
+    );
+    await writeFile(path.join(folder, 'a.txt'), 'id,name\n1,x\n');
+    const cases = [
+      { file: 'a.tsv', format: 'auto', read: 'tsv', rows: 3 },
+      { file: 'a.json', format: 'auto', read: 'json', rows: 2 },
+      { file: 'a.ndjson', format: 'auto', read: 'ndjson', rows: 2 },
+      { file: 'a.txt', format: 'csv', read: 'csv', rows: 1 },
+    ] as const;
+    for (const { file, format, read, rows } of cases) {
+      const source = { kind: 'files' as const, path: `formats/${file}`, format };
+      const { manifest } = await pull({ source });
+      expect(manifest.source).toMatchObject({ format: read, files: 1 });
+      expect(manifest.schema.map((c) => c.name)).toEqual(['id', 'name']);
+      expect(manifest.rows.actual).toBe(rows);
+    }
+    const unknown = await failure(
+      pull({ source: { kind: 'files', path: 'formats/a.txt', format: 'auto' } }),
+    );
+    expect(unknown.message).toContain('cannot tell the format');
   });
 });
 

@@ -76,7 +76,11 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
   const resolved = () => (resolution ??= resolve());
   const resolve = async (): Promise<{ files: ResolvedFiles; from: string }> => {
     const connection = await own();
-    const files = await resolveFiles(source.path, source.format, options, connection);
+    const files = await resolveFiles(source.path, source.format, options, connection).catch(
+      (error: unknown) => {
+        throw sampleErrorOf(error, `reading ${source.path}`);
+      },
+    );
     if (files.kind === 'url') {
       if (!(await canReadUrls(connection)))
         throw new SampleError(
