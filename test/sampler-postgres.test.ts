@@ -4,7 +4,10 @@
  * statement log), what crossed the wire, and the failures a user meets (wrong password, no
  * server, unknown names, a cancel mid-pull).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -13,8 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../core/jobs';
 import type { SampleManifest } from '../core/sample/manifest';
 import type { SampleRequest } from '../core/sample/request';
+import { postgresDialect } from '../host/sampler/postgres-dialect';
 import { createPostgresSource } from '../host/sampler/postgres-source';
-import { pullSample } from '../host/sampler/pull-sample';
+import { previewSample, pullSample } from '../host/sampler/pull-sample';
 import { SampleError } from '../host/sampler/sample-error';
 import { startPostgresServer, type PostgresServer } from './support/postgres-server';
 
@@ -121,7 +125,8 @@ const logged = (fragment: string): boolean =>
 
 describe('sampling a PostgreSQL table', () => {
   it('exact N by hash: the same seed twice gives the same rows, another seed others', async () => {
-    const first = await pull(request());
+    const progress: JobProgress[] = [];
+    const first = await pull(request(), undefined, (p) => progress.push(p));
     const again = await pull(request());
     const other = await pull(request({ seed: 7 }));
     expect(first.rows).toBe(10_000);
@@ -137,11 +142,38 @@ describe('sampling a PostgreSQL table', () => {
     });
     expect(first.manifest.versions.postgres).toContain(server.version);
     expect(first.manifest.rows).toMatchObject({ requested: 10_000, actual: 10_000 });
+    expect(progress).toContainEqual({
+      done: 10_000,
+      total: 10_000,
+      unit: 'rows',
+      message: 'receiving rows from PostgreSQL',
+    });
     // Ranked by the primary key's hash, in the server: a top-N, not the table.
     expect(first.query).toMatch(
       /ORDER BY \(\(hashtextextended\("id"::text, 42\) & 4503599627370495\)::float8 \/ 4503599627370496\), "id" LIMIT 10000$/,
     );
     expect(logged('hashtextextended("id"::text, 42)')).toBe(true);
+  });
+
+  it('rowHash: fixed values for fixed input on every little-endian machine, all in [0, 1)', async () => {
+    const hash = (seed: number, columns: string[]): string =>
+      postgresDialect.rowHash(seed, columns);
+    const golden = await admin.query(
+      `SELECT ${hash(42, ['x'])} AS one, ${hash(42, ['x', 'y'])} AS two, ${hash(7, ['x'])} AS other` +
+        ` FROM (VALUES (1::int8, 'a'::text)) AS v(x, y)`,
+    );
+    // Measured once on PostgreSQL 15 (x86-64): a change here changes every sample.
+    expect(golden.rows[0]).toEqual({
+      one: 0.3889522973531552,
+      two: 0.17238497387815244,
+      other: 0.5737282865168638,
+    });
+    const range = await admin.query(
+      `SELECT min(h) AS low, max(h) AS high FROM (SELECT ${hash(42, ['"id"'])} AS h FROM events) AS hashed`,
+    );
+    expect(range.rows[0].low).toBeGreaterThanOrEqual(0);
+    expect(range.rows[0].high).toBeLessThan(1);
+    expect(range.rows[0].high).toBeGreaterThan(0.999);
   });
 
   it('ranks by content: the same rows stored in another order give the same sample', async () => {
@@ -257,6 +289,26 @@ describe('sampling a PostgreSQL table', () => {
     ]);
   });
 
+  it('previews the first rows, the columns and the query a pull would send', async () => {
+    const preview = await previewSample(
+      request({ columns: ['id', 'score', 'note'], where: 'id <= 3' }),
+      {
+        ...sourceOptions,
+        signal: new AbortController().signal,
+        limit: 2,
+      },
+    );
+    expect(preview.columns).toEqual([
+      { name: 'id', type: 'INTEGER', nullable: false },
+      { name: 'score', type: 'DOUBLE', nullable: true },
+      { name: 'note', type: 'VARCHAR', nullable: true },
+    ]);
+    expect(preview.rows).toHaveLength(2);
+    expect(preview.rows[0]).toHaveLength(3);
+    expect(preview.sourceRows).toEqual({ count: expect.any(Number), exact: false });
+    expect(preview.query).toContain('WHERE (id <= 3) ORDER BY ((hashtextextended("id"::text, 42)');
+  });
+
   it('only the sample crosses the wire: a small fraction of the table', async () => {
     const source = createPostgresSource(request(), sourceOptions);
     const context = { signal: new AbortController().signal, onProgress: () => undefined };
@@ -305,6 +357,25 @@ describe('PostgreSQL failures', () => {
     expect(error.message).toBe(
       'could not connect to PostgreSQL at postgres://quarry@127.0.0.1:1/postgres: connection refused; is the server running and listening on port 1?',
     );
+  });
+
+  it('a server that never answers times out after connect_timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const connection = `postgres://quarry:secret@127.0.0.1:${port}/postgres?connect_timeout=1`;
+      const started = Date.now();
+      const error = await failure(
+        request({ source: { kind: 'postgres', connection, table: 'events', query: null } }),
+      );
+      expect(error.message).toBe(
+        `could not connect to PostgreSQL at postgres://quarry@127.0.0.1:${port}/postgres: no answer within the connection timeout (connect_timeout, PGCONNECT_TIMEOUT)`,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it('unknown tables and columns and a bad where are the request, named in one line', async () => {
@@ -372,5 +443,27 @@ describe('PostgreSQL failures', () => {
     await expect
       .poll(() => server.readLog().includes('canceling statement due to user request'))
       .toBe(true);
+  });
+});
+
+describe('the test server', () => {
+  it('is stopped and its folder removed when its process exits without stop()', async () => {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'postgres-server-child.ts')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.status, child.stderr).toBe(3);
+    const { folder, pid } = JSON.parse(child.stdout) as { folder: string; pid: number };
+    expect(existsSync(folder)).toBe(false);
+    // Running, or gone (or a zombie no one reaped: a container's PID 1 may not reap orphans).
+    const alive = (): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(alive, { timeout: 10_000 }).toBe(false);
   });
 });
