@@ -223,6 +223,40 @@ describe('sampling a PostgreSQL table', () => {
     );
   });
 
+  it('reservoir with a fraction is the seeded Bernoulli pass over the table', async () => {
+    const first = await pull(
+      request({ method: 'reservoir', size: { kind: 'fraction', fraction: 0.005 } }),
+    );
+    expect(first.rows).toBeGreaterThan(4_500);
+    expect(first.rows).toBeLessThan(5_500);
+    expect(first.query).toBe(
+      'SELECT "id", "category", "at", "amount", "score", "note" FROM public.events TABLESAMPLE BERNOULLI (0.5) REPEATABLE (42)',
+    );
+  });
+
+  it('filters by where and a time window in the server, keeping the columns asked for', async () => {
+    const sample = await pull(
+      request({
+        size: { kind: 'rows', rows: 100 },
+        where: "category <> 'c0'",
+        timeWindow: { column: 'at', from: '2024-01-02T00:00:00Z', to: '2024-01-03T00:00:00Z' },
+        columns: ['at', 'id'],
+      }),
+    );
+    // One day of minutes is ids 1440 to 2879; a quarter of them are c0.
+    const [[count, low, high, c0]] = await read(
+      sample,
+      'SELECT count(*)::INTEGER, min(id), max(id), count(*) FILTER (id % 4 = 0)::INTEGER FROM FILE',
+    );
+    expect([count, c0]).toEqual([100, 0]);
+    expect(low).toBeGreaterThanOrEqual(1440);
+    expect(high).toBeLessThanOrEqual(2879);
+    expect(sample.manifest.schema.map((c) => c.name)).toEqual(['at', 'id']);
+    expect(sample.query).toContain(
+      `WHERE (category <> 'c0') AND "at" >= '2024-01-02T00:00:00Z' AND "at" < '2024-01-03T00:00:00Z' ORDER BY`,
+    );
+  });
+
   it('stratified: every stratum is kept, the rare one with at least its floor', async () => {
     const stratified = await pull(
       request({ stratify: { column: 'category', perStratum: null, floor: 10 } }),
@@ -248,15 +282,15 @@ describe('sampling a PostgreSQL table', () => {
   });
 
   it('a query is sampled as a subquery, by hash of all its columns', async () => {
-    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0';
+    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0 -- even ids';
     const sample = request({
-      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};` },
+      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};\n` },
       size: { kind: 'rows', rows: 1000 },
     });
     const first = await pull(sample);
     expect(first.rows).toBe(1000);
     expect((await pull(sample)).sha).toBe(first.sha);
-    expect(first.query).toContain(`FROM (${query}) AS "source" ORDER BY`);
+    expect(first.query).toContain(`FROM (${query}\n) AS "source" ORDER BY`);
     expect(first.query).not.toContain('TABLESAMPLE');
   });
 
@@ -406,6 +440,17 @@ describe('PostgreSQL failures', () => {
       }),
     );
     expect(query.message).toContain('relation "missing" does not exist');
+  });
+
+  it('a value DuckDB cannot hold names its row, column and type', async () => {
+    const query = "SELECT 1 AS id, 'NaN'::numeric(10, 2) AS amount";
+    const error = await failure(
+      request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
+    );
+    expect(error.kind).toBe('source');
+    expect(error.message).toMatch(
+      /^row 1 of the sample: the value of column amount does not fit DECIMAL\(10, 2\) \(.+\); select it cast to text in a query$/,
+    );
   });
 
   it('a cancel mid-pull stops the server and leaves no file behind', async () => {
