@@ -14,6 +14,7 @@ import { numberLiteral } from './sampling-sql';
 
 export const duckdbDialect: SamplingDialect = {
   engine: 'duckdb',
+  textType: 'VARCHAR',
   quoteIdentifier: (name) => `"${name.replace(/"/g, '""')}"`,
   quoteString: (text) => `'${text.replace(/'/g, "''")}'`,
   rowHash: (seed, quotedColumns) =>

@@ -30,6 +30,7 @@ export function percentLiteral(fraction: number): string {
 
 export const postgresDialect: SamplingDialect = {
   engine: 'postgres',
+  textType: 'VARCHAR',
   quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
   // standard_conforming_strings is on (the default since 9.1; the session sets it): a backslash
   // is an ordinary character, only the quote doubles.

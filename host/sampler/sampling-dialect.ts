@@ -11,6 +11,8 @@ export type SamplingEngine = 'duckdb' | 'postgres' | 'trino' | 'spark' | 'bigque
 
 export interface SamplingDialect {
   readonly engine: SamplingEngine;
+  /** The type a value is cast to as text (a stratum's value): `VARCHAR`, or Spark's `STRING`. */
+  readonly textType: string;
   /** `"name"` (or the engine's own quoting), with embedded quotes escaped. */
   quoteIdentifier(name: string): string;
   /** A string literal. */

@@ -260,7 +260,7 @@ function perStratum(
 }
 
 function stratumExpression(input: SamplingQueryInput, column: string): string {
-  return `CAST(${input.dialect.quoteIdentifier(column)} AS VARCHAR)`;
+  return `CAST(${input.dialect.quoteIdentifier(column)} AS ${input.dialect.textType})`;
 }
 
 function rowHash(input: SamplingQueryInput): string {
