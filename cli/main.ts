@@ -4,6 +4,7 @@
  */
 import { version } from '../package.json';
 import { runCommand, type Terminal } from './commands/run';
+import { sampleCommand } from './commands/sample';
 import { serveCommand } from './commands/serve';
 import { EXIT, UsageError } from './usage-error';
 
@@ -12,6 +13,8 @@ const USAGE = `usage: quarry <command> [options]
 Commands:
   run NOTEBOOK [-o OUT.ipynb]   run every cell of a notebook headlessly and save the result
   serve [NOTEBOOK] [--port N]   open the notebook app in the browser (served on 127.0.0.1)
+  sample --from SOURCE (--rows N | --fraction F) --out FILE.parquet
+                                pull a reproducible sample of files or a PostgreSQL table
 
 Options:
   -h, --help                    show this help
@@ -37,6 +40,8 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
         return await runCommand(rest, terminal);
       case 'serve':
         return await serveCommand(rest, terminal);
+      case 'sample':
+        return await sampleCommand(rest, terminal);
       default:
         throw new UsageError(`unknown command "${command}" (see quarry --help)`);
     }

@@ -91,7 +91,7 @@ describe('parseSampleArgs', () => {
     });
     expect(parse(...base, '--per-stratum', '20').request).toMatchObject({
       size: { kind: 'rows', rows: 20 },
-      stratify: { column: 'country', perStratum: 20, floor: DEFAULT_STRATUM_FLOOR },
+      stratify: { column: 'country', perStratum: 20, floor: 0 },
     });
   });
 
@@ -150,6 +150,10 @@ describe('parseSampleArgs', () => {
       [[...file, '--rows', '5', '--query', 'SELECT 1'], /--query applies to PostgreSQL sources/],
       [[...file, '--per-stratum', '5'], /--per-stratum applies to stratified samples/],
       [[...file, '--rows', '5', '--floor', '2'], /--floor applies to stratified samples/],
+      [
+        [...file, '--stratify', 'c', '--per-stratum', '5', '--floor', '2'],
+        /--floor applies to a total or a fraction shared across strata/,
+      ],
       [[...file, '--stratify', 'c', '--rows', '5', '--per-stratum', '2'], /give one size/],
       [[...file, '--stratify', 'c', '--fraction', '0.5', '--per-stratum', '2'], /give one size/],
       [

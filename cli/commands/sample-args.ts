@@ -92,17 +92,25 @@ export function parseSampleArgs(argv: string[], cwd: string): SampleArgs {
   for (const option of ['--per-stratum', '--floor'] as const)
     if (values.has(option) && stratifyColumn === null)
       throw new UsageError(`${option} applies to stratified samples: add --stratify COLUMN`);
+  const perStratum = values.has('--per-stratum');
+  if (perStratum && values.has('--floor'))
+    throw new UsageError(
+      '--floor applies to a total or a fraction shared across strata; with --per-stratum N every stratum already gets N rows (or all it has)',
+    );
   const size = parseSize(values);
   const stratify: Stratify | null =
     stratifyColumn === null
       ? null
       : {
           column: nonEmpty(stratifyColumn, '--stratify'),
-          // --per-stratum N is the size itself (parseSize): N from each stratum.
-          perStratum: values.has('--per-stratum') && size.kind === 'rows' ? size.rows : null,
-          floor: values.has('--floor')
-            ? wholeNumber(values.get('--floor'), '--floor', 0)
-            : DEFAULT_STRATUM_FLOOR,
+          // --per-stratum N is the size itself (parseSize): N from each stratum, so no floor
+          // (the sampler raises every stratum to the floor, which would override N).
+          perStratum: perStratum && size.kind === 'rows' ? size.rows : null,
+          floor: perStratum
+            ? 0
+            : values.has('--floor')
+              ? wholeNumber(values.get('--floor'), '--floor', 0)
+              : DEFAULT_STRATUM_FLOOR,
         };
   const method = values.get('--method');
   if (method !== undefined && !isSampleMethod(method))

@@ -39,9 +39,11 @@ Size and method (one of --rows, --fraction, --per-stratum):
   --stratify COLUMN    sample within each value of COLUMN (method hash): --rows N is the
                        total, allocated in proportion to the strata's sizes; --fraction F is
                        taken in each stratum
-  --per-stratum N      with --stratify: N rows from each stratum, instead of --rows
-  --floor N            with --stratify: every stratum keeps at least N rows, or all it has
-                       (default ${DEFAULT_STRATUM_FLOOR}; 0 lets rare strata vanish)
+  --per-stratum N      with --stratify: N rows from each stratum (or all it has), instead
+                       of --rows
+  --floor N            with --stratify and --rows or --fraction: every stratum keeps at
+                       least N rows, or all it has (default ${DEFAULT_STRATUM_FLOOR}; 0 lets rare
+                       strata vanish)
 
 Filters (applied at the source, before sampling):
   --where EXPR         a SQL condition in the source's dialect, e.g. "amount > 0"
