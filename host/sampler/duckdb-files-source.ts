@@ -6,6 +6,7 @@
  * go straight from the files into the sampler's table.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonPrimitive } from '../../core/json';
 import type { ManifestSource, SampleColumn } from '../../core/sample/manifest';
@@ -71,9 +72,15 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
     return (await duckdb).connection;
   };
 
-  const resolved = async (): Promise<{ files: ResolvedFiles; from: string }> => {
+  let resolution: Promise<{ files: ResolvedFiles; from: string }> | null = null;
+  const resolved = () => (resolution ??= resolve());
+  const resolve = async (): Promise<{ files: ResolvedFiles; from: string }> => {
     const connection = await own();
-    const files = await resolveFiles(source.path, source.format, options, connection);
+    const files = await resolveFiles(source.path, source.format, options, connection).catch(
+      (error: unknown) => {
+        throw sampleErrorOf(error, `reading ${source.path}`);
+      },
+    );
     if (files.kind === 'url') {
       if (!(await canReadUrls(connection)))
         throw new SampleError(
@@ -228,7 +235,6 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
 /** The workspace (its real path) when there is one: all the source's own DuckDB may read. */
 async function allowedDirectories(options: SourceOptions): Promise<string[] | null> {
   if (options.allowedRoot === null) return null;
-  const { realpath } = await import('node:fs/promises');
   return [await realpath(path.resolve(options.allowedRoot))];
 }
 

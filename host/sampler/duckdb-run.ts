@@ -45,7 +45,9 @@ export function sampleErrorOf(error: unknown, doing: string): SampleError {
   if (isSampleError(error)) return error;
   const text = error instanceof Error ? error.message : String(error);
   const first = text.split('\n').find((line) => line.trim() !== '') ?? text;
-  const kind = /^(Parser|Binder|Catalog|Conversion) Error/.test(first) ? 'bad-request' : 'source';
+  const kind = /^(Parser|Binder|Catalog|Conversion|Permission) Error/.test(first)
+    ? 'bad-request'
+    : 'source';
   if (/^INTERRUPT Error/.test(first)) return cancelledError();
   return new SampleError(kind, `${doing}: ${first.trim()}`);
 }

@@ -10,7 +10,10 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 export type SamplerDuckDBOptions = {
   /** DuckDB threads; null lets DuckDB choose. */
   threads: number | null;
-  /** Where DuckDB spills when the memory limit is reached; null for its default. */
+  /**
+   * Where DuckDB spills when the memory limit is reached; null for no spilling (DuckDB's default,
+   * `.tmp` in the working directory, could land in the user's workspace).
+   */
   tempDirectory: string | null;
   /** Folders (absolute) that alone may be read or written, or null for no restriction. */
   allowedDirectories: string[] | null;
@@ -32,7 +35,7 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
     autoload_known_extensions: 'true',
   };
   if (options.threads !== null) config.threads = String(options.threads);
-  if (options.tempDirectory !== null) config.temp_directory = options.tempDirectory;
+  config.temp_directory = options.tempDirectory ?? '';
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
   const close = () => {
@@ -40,7 +43,9 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
     instance.closeSync();
   };
   try {
+    // Progress is tracked for connection.progress (duckdb-run.ts), never drawn on stderr.
     await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar_print = false');
     if (options.allowedDirectories !== null) {
       const list = options.allowedDirectories.map((d) => `'${withSlash(d).replace(/'/g, "''")}'`);
       await connection.run(`SET allowed_directories = [${list.join(', ')}]`);
