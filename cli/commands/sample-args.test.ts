@@ -83,6 +83,12 @@ describe('parseSampleArgs', () => {
     });
   });
 
+  it('defaults to reservoir for N rows of a PostgreSQL table, hash for a query', () => {
+    const base = ['--from', 'pg:', '--rows', '10', '--out', 's.parquet'];
+    expect(parse(...base, '--table', 't').request.method).toBe('reservoir');
+    expect(parse(...base, '--query', 'SELECT 1').request.method).toBe('hash');
+  });
+
   it('stratifies a total with a floor, or N per stratum', () => {
     const base = ['--from', 'a.csv', '--out', 's.parquet', '--stratify', 'country'];
     expect(parse(...base, '--rows', '500', '--floor', '0').request).toMatchObject({

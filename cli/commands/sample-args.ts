@@ -117,10 +117,11 @@ export function parseSampleArgs(argv: string[], cwd: string): SampleArgs {
     throw new UsageError(
       `--method must be one of reservoir, bernoulli, system, hash, not "${method}"`,
     );
+  const source = parseSource(from, values);
   const request: SampleRequest = {
-    source: parseSource(from, values),
+    source,
     // Stratified samples rank rows by hash within each stratum, whatever the size's kind.
-    method: method ?? (stratify ? 'hash' : defaultMethod(size)),
+    method: method ?? (stratify ? 'hash' : defaultMethod(size, source)),
     size,
     seed: values.has('--seed')
       ? wholeNumber(values.get('--seed'), '--seed', 0, MAX_SEED)

@@ -33,8 +33,9 @@ Size and method (one of --rows, --fraction, --per-stratum):
   --fraction F         each row kept with probability F, 0 < F ≤ 1
   --method M           hash (default for --rows: the N rows of lowest seeded hash; independent
                        of file order and threads), bernoulli (default for --fraction),
-                       reservoir (DuckDB's seeded reservoir), system (whole blocks: fastest,
-                       rows come in clusters)
+                       reservoir (a seeded reservoir; default for --rows from a PostgreSQL
+                       table, where it is fastest), system (whole blocks: fastest, rows come
+                       in clusters)
   --seed S             0 to 2147483647 (default ${DEFAULT_SEED})
   --stratify COLUMN    sample within each value of COLUMN (method hash): --rows N is the
                        total, allocated in proportion to the strata's sizes; --fraction F is

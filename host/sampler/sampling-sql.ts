@@ -40,6 +40,11 @@ export type SamplingQueryInput = {
   fromIsTable: boolean;
   /** Every column of the source, in order: all of them are hashed and break ties. */
   sourceColumns: string[];
+  /**
+   * The columns that identify a row (a database's primary key), hashed and breaking ties in
+   * place of all of `sourceColumns`; absent to use them all.
+   */
+  keyColumns?: string[];
   request: SampleRequest;
   /** The row count after the filters (or an estimate), for oversampled fractions; null if unknown. */
   sourceRows: number | null;
@@ -219,7 +224,7 @@ function stratifiedStatement(
     pass === 'complete' || thresholds.every((t) => t.result === '1')
       ? ''
       : ` WHERE ${hash} < ${perStratum(dialect, stratum, thresholds, '0')}`;
-  const order = [hash, ...input.sourceColumns.map((c) => dialect.quoteIdentifier(c))].join(', ');
+  const order = [hash, ...rowKey(input).map((c) => dialect.quoteIdentifier(c))].join(', ');
   const ranked =
     `(SELECT *, row_number() OVER (PARTITION BY ${stratum} ORDER BY ${order}) AS ${rank}` +
     ` FROM ${hashed}${candidates}) AS ${dialect.quoteIdentifier('ranked')}`;
@@ -259,17 +264,22 @@ function stratumExpression(input: SamplingQueryInput, column: string): string {
 }
 
 function rowHash(input: SamplingQueryInput): string {
-  const { dialect, request, sourceColumns } = input;
+  const { dialect, request } = input;
   return dialect.rowHash(
     request.seed,
-    sourceColumns.map((c) => dialect.quoteIdentifier(c)),
+    rowKey(input).map((c) => dialect.quoteIdentifier(c)),
   );
 }
 
 /** rowHash, then every column: a total order on distinct rows, whatever the scan order. */
 function rankOrder(input: SamplingQueryInput): string {
-  const { dialect, sourceColumns } = input;
-  return [rowHash(input), ...sourceColumns.map((c) => dialect.quoteIdentifier(c))].join(', ');
+  const { dialect } = input;
+  return [rowHash(input), ...rowKey(input).map((c) => dialect.quoteIdentifier(c))].join(', ');
+}
+
+/** The columns hashed and ordered by: the key when there is one, else every column. */
+function rowKey(input: SamplingQueryInput): string[] {
+  return input.keyColumns ?? input.sourceColumns;
 }
 
 function projection(input: SamplingQueryInput): string {

@@ -4,7 +4,7 @@
  */
 import type { SampleRequest } from '../../core/sample/request';
 import { createFilesSource } from './duckdb-files-source';
-import { SampleError } from './sample-error';
+import { createPostgresSource } from './postgres-source';
 import type { SampleSource, SourceOptions } from './sample-source';
 
 export function createSource(request: SampleRequest, options: SourceOptions): SampleSource {
@@ -13,9 +13,7 @@ export function createSource(request: SampleRequest, options: SourceOptions): Sa
     case 'files':
       return createFilesSource(request, options);
     case 'postgres':
-      // LEAD, AT MERGE: `return createPostgresSource(request, options);` from ./postgres-source
-      // (branch h-postgres), replacing this throw.
-      throw new SampleError('source', 'PostgreSQL sources: not wired yet');
+      return createPostgresSource(request, options);
     default:
       kind satisfies never;
       throw new Error(`unknown source kind ${String(kind)}`);
