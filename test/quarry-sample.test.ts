@@ -250,6 +250,12 @@ describe('quarry sample', { timeout: 120_000 }, () => {
     expect(await rowsOf(out)).toBe(5);
   });
 
+  it('is a chunk of its own: the other commands start without native DuckDB or pg', async () => {
+    const main = await readFile(path.join(repoRoot, 'dist', 'cli', 'quarry.js'), 'utf8');
+    expect(main).not.toMatch(/from "(@duckdb\/node-api|pg)"/);
+    expect(main).toMatch(/import\("\.\/chunks\/sample-[\w-]+\.js"\)/);
+  });
+
   it('lists sample in quarry --help and explains itself with --help', async () => {
     expect((await runQuarry(['--help'])).stdout).toMatch(/^ {2}sample --from SOURCE/m);
     const help = await sample('--help');
