@@ -55,7 +55,10 @@ export async function sampleCommand(
   await checkSampleOutput(args.out, args.force);
   const secrets = sourceSecrets(args.request.source, context.env);
   const say = (line: string) => terminal.err(redact(line, secrets));
-  const printer = new JobProgressPrinter(context.progress);
+  const printer = new JobProgressPrinter({
+    ...context.progress,
+    write: (text) => context.progress.write(redact(text, secrets)),
+  });
   const showProgress = (event: JobEvent) => !args.quiet && printer.onJobEvent(JOB_ID, event);
   let started = false;
   const onProgress = (progress: JobProgress) => {
