@@ -310,6 +310,16 @@ describe('pullSample from hive-partitioned Parquet', () => {
     expect(typeof preview.rows[0][1]).toBe('number');
     expect(preview.sourceRows).toEqual({ count: PARQUET_ROWS, exact: true });
     expect(preview.query).toContain('ORDER BY (CAST(hash(42,');
+    const badLimit = await failure(
+      previewSample(request({}), {
+        baseDir: dir,
+        allowedRoot: null,
+        env: {},
+        signal: new AbortController().signal,
+        limit: 1.5,
+      }),
+    );
+    expect(badLimit.kind).toBe('bad-request');
   });
 });
 

@@ -62,17 +62,19 @@ export async function pullSample(
   if (!options.force && (await exists(out)))
     throw new SampleError('exists', `${out} exists; replace it with force (--force)`);
   await mkdir(outDir, { recursive: true });
+  // DuckDB writes through the folder's real path: the one its allowed directories name.
+  const realOutDir = await realpath(outDir);
 
   const context: SourceContext = { signal, onProgress: (p) => options.onProgress(p) };
   const stem = `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  const tempParquet = path.join(outDir, `${stem}.tmp.parquet`);
-  const tempManifest = path.join(outDir, `${stem}.manifest.tmp`);
+  const tempParquet = path.join(realOutDir, `${stem}.tmp.parquet`);
+  const tempManifest = path.join(realOutDir, `${stem}.manifest.tmp`);
   const spill = await mkdtemp(path.join(tmpdir(), 'quarry-sample-'));
   const source = createSource(request, options);
   const allowed =
     options.allowedRoot === null
       ? null
-      : [await realpath(path.resolve(options.allowedRoot)), await realpath(outDir)];
+      : [await realpath(path.resolve(options.allowedRoot)), realOutDir];
   const duckdb = await openSamplerDuckDB({
     threads: request.threads,
     tempDirectory: spill,
@@ -166,6 +168,11 @@ export async function previewSample(
   options: PreviewOptions,
 ): Promise<SamplePreview> {
   checkRequest(request);
+  if (!(Number.isInteger(options.limit) && options.limit >= 0))
+    throw new SampleError(
+      'bad-request',
+      `the preview's row limit must be a whole number from 0, not ${options.limit}`,
+    );
   const source = createSource(request, options);
   const context: SourceContext = { signal: options.signal, onProgress: () => undefined };
   try {

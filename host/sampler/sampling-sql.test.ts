@@ -108,6 +108,19 @@ describe('sampleStatement', () => {
     );
   });
 
+  it('reservoir without an engine reservoir is a Bernoulli pass trimmed to N (PostgreSQL)', async () => {
+    const noReservoir: SamplingDialect = {
+      ...duckdbDialect,
+      tableSample: (method, size, seed) =>
+        method === 'reservoir' ? null : duckdbDialect.tableSample(method, size, seed),
+    };
+    const sql = sampleStatement(input({ method: 'reservoir' }, 't', noReservoir));
+    expect(sql).toMatch(
+      /FROM t TABLESAMPLE bernoulli\(.*\) REPEATABLE \(42\) ORDER BY .* LIMIT 100$/,
+    );
+    expect(await ids(sql)).toHaveLength(100);
+  });
+
   it('reservoir samples the filtered rows, so N rows come back when N match', async () => {
     const sql = sampleStatement(input({ method: 'reservoir', where: 'amount < 500' }));
     expect(sql).toContain(
