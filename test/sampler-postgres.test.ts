@@ -4,7 +4,10 @@
  * statement log), what crossed the wire, and the failures a user meets (wrong password, no
  * server, unknown names, a cancel mid-pull).
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -15,7 +18,7 @@ import type { SampleManifest } from '../core/sample/manifest';
 import type { SampleRequest } from '../core/sample/request';
 import { postgresDialect } from '../host/sampler/postgres-dialect';
 import { createPostgresSource } from '../host/sampler/postgres-source';
-import { pullSample } from '../host/sampler/pull-sample';
+import { previewSample, pullSample } from '../host/sampler/pull-sample';
 import { SampleError } from '../host/sampler/sample-error';
 import { startPostgresServer, type PostgresServer } from './support/postgres-server';
 
@@ -122,7 +125,8 @@ const logged = (fragment: string): boolean =>
 
 describe('sampling a PostgreSQL table', () => {
   it('exact N by hash: the same seed twice gives the same rows, another seed others', async () => {
-    const first = await pull(request());
+    const progress: JobProgress[] = [];
+    const first = await pull(request(), undefined, (p) => progress.push(p));
     const again = await pull(request());
     const other = await pull(request({ seed: 7 }));
     expect(first.rows).toBe(10_000);
@@ -138,6 +142,12 @@ describe('sampling a PostgreSQL table', () => {
     });
     expect(first.manifest.versions.postgres).toContain(server.version);
     expect(first.manifest.rows).toMatchObject({ requested: 10_000, actual: 10_000 });
+    expect(progress).toContainEqual({
+      done: 10_000,
+      total: 10_000,
+      unit: 'rows',
+      message: 'receiving rows from PostgreSQL',
+    });
     // Ranked by the primary key's hash, in the server: a top-N, not the table.
     expect(first.query).toMatch(
       /ORDER BY \(\(hashtextextended\("id"::text, 42\) & 4503599627370495\)::float8 \/ 4503599627370496\), "id" LIMIT 10000$/,
@@ -213,6 +223,40 @@ describe('sampling a PostgreSQL table', () => {
     );
   });
 
+  it('reservoir with a fraction is the seeded Bernoulli pass over the table', async () => {
+    const first = await pull(
+      request({ method: 'reservoir', size: { kind: 'fraction', fraction: 0.005 } }),
+    );
+    expect(first.rows).toBeGreaterThan(4_500);
+    expect(first.rows).toBeLessThan(5_500);
+    expect(first.query).toBe(
+      'SELECT "id", "category", "at", "amount", "score", "note" FROM public.events TABLESAMPLE BERNOULLI (0.5) REPEATABLE (42)',
+    );
+  });
+
+  it('filters by where and a time window in the server, keeping the columns asked for', async () => {
+    const sample = await pull(
+      request({
+        size: { kind: 'rows', rows: 100 },
+        where: "category <> 'c0'",
+        timeWindow: { column: 'at', from: '2024-01-02T00:00:00Z', to: '2024-01-03T00:00:00Z' },
+        columns: ['at', 'id'],
+      }),
+    );
+    // One day of minutes is ids 1440 to 2879; a quarter of them are c0.
+    const [[count, low, high, c0]] = await read(
+      sample,
+      'SELECT count(*)::INTEGER, min(id), max(id), count(*) FILTER (id % 4 = 0)::INTEGER FROM FILE',
+    );
+    expect([count, c0]).toEqual([100, 0]);
+    expect(low).toBeGreaterThanOrEqual(1440);
+    expect(high).toBeLessThanOrEqual(2879);
+    expect(sample.manifest.schema.map((c) => c.name)).toEqual(['at', 'id']);
+    expect(sample.query).toContain(
+      `WHERE (category <> 'c0') AND "at" >= '2024-01-02T00:00:00Z' AND "at" < '2024-01-03T00:00:00Z' ORDER BY`,
+    );
+  });
+
   it('stratified: every stratum is kept, the rare one with at least its floor', async () => {
     const stratified = await pull(
       request({ stratify: { column: 'category', perStratum: null, floor: 10 } }),
@@ -238,15 +282,15 @@ describe('sampling a PostgreSQL table', () => {
   });
 
   it('a query is sampled as a subquery, by hash of all its columns', async () => {
-    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0';
+    const query = 'SELECT id, category, amount FROM events WHERE id % 2 = 0 -- even ids';
     const sample = request({
-      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};` },
+      source: { kind: 'postgres', connection: server.url, table: null, query: `${query};\n` },
       size: { kind: 'rows', rows: 1000 },
     });
     const first = await pull(sample);
     expect(first.rows).toBe(1000);
     expect((await pull(sample)).sha).toBe(first.sha);
-    expect(first.query).toContain(`FROM (${query}) AS "source" ORDER BY`);
+    expect(first.query).toContain(`FROM (${query}\n) AS "source" ORDER BY`);
     expect(first.query).not.toContain('TABLESAMPLE');
   });
 
@@ -277,6 +321,26 @@ describe('sampling a PostgreSQL table', () => {
       [7, 'c3', '2024-01-01 00:07:00.123456', '1.75', 7 * 0.37, null],
       [8, 'c0', '2024-01-01 00:08:00.123456', '2.00', 8 * 0.37, 'note 8'],
     ]);
+  });
+
+  it('previews the first rows, the columns and the query a pull would send', async () => {
+    const preview = await previewSample(
+      request({ columns: ['id', 'score', 'note'], where: 'id <= 3' }),
+      {
+        ...sourceOptions,
+        signal: new AbortController().signal,
+        limit: 2,
+      },
+    );
+    expect(preview.columns).toEqual([
+      { name: 'id', type: 'INTEGER', nullable: false },
+      { name: 'score', type: 'DOUBLE', nullable: true },
+      { name: 'note', type: 'VARCHAR', nullable: true },
+    ]);
+    expect(preview.rows).toHaveLength(2);
+    expect(preview.rows[0]).toHaveLength(3);
+    expect(preview.sourceRows).toEqual({ count: expect.any(Number), exact: false });
+    expect(preview.query).toContain('WHERE (id <= 3) ORDER BY ((hashtextextended("id"::text, 42)');
   });
 
   it('only the sample crosses the wire: a small fraction of the table', async () => {
@@ -329,6 +393,25 @@ describe('PostgreSQL failures', () => {
     );
   });
 
+  it('a server that never answers times out after connect_timeout', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    try {
+      const connection = `postgres://quarry:secret@127.0.0.1:${port}/postgres?connect_timeout=1`;
+      const started = Date.now();
+      const error = await failure(
+        request({ source: { kind: 'postgres', connection, table: 'events', query: null } }),
+      );
+      expect(error.message).toBe(
+        `could not connect to PostgreSQL at postgres://quarry@127.0.0.1:${port}/postgres: no answer within the connection timeout (connect_timeout, PGCONNECT_TIMEOUT)`,
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('unknown tables and columns and a bad where are the request, named in one line', async () => {
     const table = await failure(
       request({
@@ -357,6 +440,17 @@ describe('PostgreSQL failures', () => {
       }),
     );
     expect(query.message).toContain('relation "missing" does not exist');
+  });
+
+  it('a value DuckDB cannot hold names its row, column and type', async () => {
+    const query = "SELECT 1 AS id, 'NaN'::numeric(10, 2) AS amount";
+    const error = await failure(
+      request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
+    );
+    expect(error.kind).toBe('source');
+    expect(error.message).toMatch(
+      /^row 1 of the sample: the value of column amount does not fit DECIMAL\(10, 2\) \(.+\); select it cast to text in a query$/,
+    );
   });
 
   it('a cancel mid-pull stops the server and leaves no file behind', async () => {
@@ -394,5 +488,27 @@ describe('PostgreSQL failures', () => {
     await expect
       .poll(() => server.readLog().includes('canceling statement due to user request'))
       .toBe(true);
+  });
+});
+
+describe('the test server', () => {
+  it('is stopped and its folder removed when its process exits without stop()', async () => {
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'postgres-server-child.ts')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(child.status, child.stderr).toBe(3);
+    const { folder, pid } = JSON.parse(child.stdout) as { folder: string; pid: number };
+    expect(existsSync(folder)).toBe(false);
+    // Running, or gone (or a zombie no one reaped: a container's PID 1 may not reap orphans).
+    const alive = (): boolean => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(alive, { timeout: 10_000 }).toBe(false);
   });
 });

@@ -23,11 +23,13 @@ describe('sourceSecrets and redact', () => {
     expect(redact('auth failed for hunter2', plain)).toBe('auth failed for ***');
   });
 
-  it('takes PGPASSWORD for pg:, and nothing from a file source or a URL without one', () => {
+  it('takes PGPASSWORD for any PostgreSQL source, and nothing from a file source', () => {
     expect(sourceSecrets(pg(null), { PGPASSWORD: 'envpw' })).toContain('envpw');
     expect(
       sourceSecrets({ kind: 'files', path: 'a.csv', format: 'auto' }, { PGPASSWORD: 'x' }),
     ).toEqual([]);
     expect(sourceSecrets(pg('postgres://me@db/shop'), {})).toEqual([]);
+    // A connection string without a password falls back to PGPASSWORD.
+    expect(sourceSecrets(pg('postgres://me@db/shop'), { PGPASSWORD: 'envpw' })).toContain('envpw');
   });
 });

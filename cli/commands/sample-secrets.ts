@@ -1,7 +1,8 @@
 /**
- * The secrets a `quarry sample` source carries (a connection string's password, PGPASSWORD for
- * `pg:`), so that the command can blank them out of every line it prints, whatever produced the
- * text (the driver's error, a stack trace): credentials never reach a terminal or a log.
+ * The secrets a `quarry sample` source carries (a connection string's password; PGPASSWORD for
+ * any PostgreSQL source, which falls back to it), so that the command can blank them out of
+ * every line it prints, whatever produced the text (the driver's error, a stack trace):
+ * credentials never reach a terminal or a log.
  */
 import type { SampleSource } from '../../core/sample/request';
 
@@ -9,10 +10,10 @@ export const REDACTED = '***';
 
 export function sourceSecrets(source: SampleSource, env: NodeJS.ProcessEnv): string[] {
   if (source.kind !== 'postgres') return [];
-  const found = new Set<string>();
-  if (source.connection === null) {
-    if (env.PGPASSWORD) found.add(env.PGPASSWORD);
-  } else if (/^postgres(ql)?:\/\//i.test(source.connection)) {
+  // PGPASSWORD whenever set: `pg:` reads it, and so does a connection string without a password.
+  const found = new Set<string>(env.PGPASSWORD ? [env.PGPASSWORD] : []);
+  if (source.connection === null) return withEncoded(found);
+  if (/^postgres(ql)?:\/\//i.test(source.connection)) {
     for (const secret of urlPasswords(source.connection)) found.add(secret);
   } else {
     // libpq keyword form: password=secret or password='se cret' (\' and \\ escaped).
@@ -22,7 +23,11 @@ export function sourceSecrets(source: SampleSource, env: NodeJS.ProcessEnv): str
       if (match[2] !== undefined) found.add(match[2].replace(/\\(.)/g, '$1'));
     }
   }
-  // Its percent-encoded form too, as a URL or an error message may quote it that way.
+  return withEncoded(found);
+}
+
+/** Each secret and its percent-encoded form, as a URL or an error message may quote it so. */
+function withEncoded(found: Set<string>): string[] {
   for (const secret of [...found]) found.add(encodeURIComponent(secret));
   return [...found].filter((secret) => secret !== '');
 }

@@ -16,7 +16,7 @@ describe('postgresDialect', () => {
     );
   });
 
-  it('samples a fraction by percentage, seeded; a row count has no built-in clause', () => {
+  it('samples a fraction by percentage, seeded; a row count or a reservoir has no built-in clause', () => {
     expect(postgresDialect.tableSample('bernoulli', { kind: 'fraction', fraction: 0.01 }, 42)).toBe(
       'TABLESAMPLE BERNOULLI (1) REPEATABLE (42)',
     );
@@ -24,6 +24,10 @@ describe('postgresDialect', () => {
       'TABLESAMPLE SYSTEM (25) REPEATABLE (0)',
     );
     expect(postgresDialect.tableSample('reservoir', { kind: 'rows', rows: 100 }, 42)).toBeNull();
+    expect(postgresDialect.tableSample('bernoulli', { kind: 'rows', rows: 100 }, 42)).toBeNull();
+    expect(
+      postgresDialect.tableSample('reservoir', { kind: 'fraction', fraction: 0.1 }, 42),
+    ).toBeNull();
     expect(postgresDialect.limit(10)).toBe('LIMIT 10');
   });
 

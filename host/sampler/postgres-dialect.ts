@@ -11,8 +11,9 @@
  *   text output (TimeZone, DateStyle, IntervalStyle, extra_float_digits: postgres-session.ts).
  *   The low 52 bits over 2^52 give an exact float8 in [0, 1).
  * - PostgreSQL's built-in TABLESAMPLE methods take a percentage, never a row count (that is the
- *   tsm_system_rows extension), so a `rows` size has no clause: the source turns a reservoir's N
- *   into an oversampled Bernoulli percentage from the row estimate and trims by hash.
+ *   tsm_system_rows extension), and it has no reservoir: those have no clause, and the composer
+ *   (sampling-sql.ts) turns an N into an oversampled Bernoulli percentage from the row estimate,
+ *   trimmed to N by hash.
  */
 import type { SamplingDialect, TableSampleSize } from './sampling-dialect';
 
@@ -45,10 +46,12 @@ export const postgresDialect: SamplingDialect = {
     if (size.kind === 'rows') return null;
     switch (method) {
       case 'bernoulli':
-      case 'reservoir':
         return `TABLESAMPLE BERNOULLI (${percentLiteral(size.fraction)}) REPEATABLE (${seed})`;
       case 'system':
         return `TABLESAMPLE SYSTEM (${percentLiteral(size.fraction)}) REPEATABLE (${seed})`;
+      case 'reservoir':
+        // No reservoir in PostgreSQL: the composer takes the Bernoulli form instead.
+        return null;
     }
   },
   limit: (rows) => `LIMIT ${rows}`,

@@ -63,7 +63,8 @@ export class PostgresSession {
       host: settings.host,
       port: settings.port,
       user: settings.user,
-      password: settings.password ?? '',
+      // None given: pg falls back to PGPASSWORD, then ~/.pgpass, as libpq does.
+      password: settings.password,
       database: settings.database,
       ssl: settings.ssl,
       application_name: settings.applicationName,

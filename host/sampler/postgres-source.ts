@@ -26,7 +26,7 @@ import {
 } from './postgres-connection';
 import { postgresDialect } from './postgres-dialect';
 import { PostgresSession, type FieldInfo, type TextRow } from './postgres-session';
-import { wireValue } from './postgres-types';
+import { duckdbTypeOf, wireValue } from './postgres-types';
 import { cancelledError, SampleError } from './sample-error';
 import type {
   MaterializeResult,
@@ -125,7 +125,8 @@ class PostgresSource implements SampleSource {
     if (query === null)
       throw new SampleError('bad-request', 'a PostgreSQL source needs a table or a query');
     const text = query.trim().replace(/;\s*$/, '');
-    const from = `(${text}) AS ${postgresDialect.quoteIdentifier('source')}`;
+    // The newline ends a trailing `-- comment` before the parenthesis that closes the query.
+    const from = `(${text}\n) AS ${postgresDialect.quoteIdentifier('source')}`;
     const columns = await sourceColumns(this.session, from, new Set(), signal);
     return { ...columns, from, fromIsTable: false, key: null, pages: null };
   }
@@ -263,8 +264,8 @@ class PostgresSource implements SampleSource {
     let received = 0;
     try {
       await this.session.stream(statement, context.signal, 'take the sample', (row, fields) => {
-        appendRow(appender, fields, row);
-        if (++received % PROGRESS_ROWS === 0) report(received);
+        appendRow(appender, fields, row, ++received);
+        if (received % PROGRESS_ROWS === 0) report(received);
       });
       appender.flushSync();
     } finally {
@@ -288,12 +289,27 @@ class PostgresSource implements SampleSource {
   }
 }
 
-function appendRow(appender: DuckDBAppender, fields: readonly FieldInfo[], row: TextRow): void {
+/** One row into the appender, which casts PostgreSQL's text to each column's DuckDB type. */
+function appendRow(
+  appender: DuckDBAppender,
+  fields: readonly FieldInfo[],
+  row: TextRow,
+  rowNumber: number,
+): void {
   for (let i = 0; i < row.length; i++) {
     const value = wireValue(fields[i].typeOid, row[i]);
-    if (value === null) appender.appendNull();
-    else if (typeof value === 'string') appender.appendVarchar(value);
-    else appender.appendBlob(value);
+    try {
+      if (value === null) appender.appendNull();
+      else if (typeof value === 'string') appender.appendVarchar(value);
+      else appender.appendBlob(value);
+    } catch (error) {
+      const type = duckdbTypeOf(fields[i].typeOid, fields[i].typeModifier);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SampleError(
+        'source',
+        `row ${rowNumber} of the sample: the value of column ${fields[i].name} does not fit ${type} (${reason}); select it cast to text in a query`,
+      );
+    }
   }
   appender.endRow();
 }

@@ -24,8 +24,10 @@ export type PostgresServer = {
   database: string;
   /** `postgres://user:password@127.0.0.1:port/database`, the password percent-encoded. */
   url: string;
-  /** The server's log (every statement, `log_statement=all`). */
+  /** The server's log (every statement, `log_statement=all`), inside the server's folder. */
   logFile: string;
+  /** The postmaster's process id. */
+  pid: number;
   readLog(): string;
   /** The PostgreSQL version, e.g. `15.18`. */
   version: string;
@@ -177,6 +179,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     database: 'postgres',
     url: `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     logFile,
+    pid: child.pid ?? 0,
     readLog,
     version,
     async stop() {
