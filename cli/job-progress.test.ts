@@ -20,19 +20,19 @@ function printer(tty: boolean, columns?: number) {
   });
   const at = (ms: number, event: JobEvent) => {
     now = ms;
-    shown.onJobEvent(3, event);
+    shown.onJobEvent('cell 3', event);
   };
   return { written, at, shown };
 }
 
 describe('jobLine', () => {
   it('names the cell and job, the amount and the message', () => {
-    expect(jobLine(3, 'Scoring files', progress(45, 'part 7'))).toBe(
+    expect(jobLine('cell 3', 'Scoring files', progress(45, 'part 7'))).toBe(
       '  cell 3  Scoring files  45/100 files (45%)  part 7',
     );
-    expect(jobLine(12, 'Sampling', { done: 7, total: null, unit: 'rows', message: null })).toBe(
-      '  cell 12  Sampling  7 rows',
-    );
+    expect(
+      jobLine('cell 12', 'Sampling', { done: 7, total: null, unit: 'rows', message: null }),
+    ).toBe('  cell 12  Sampling  7 rows');
   });
 });
 

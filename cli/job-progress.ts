@@ -1,5 +1,6 @@
 /**
- * `quarry run`'s progress line for a running job (core/jobs.ts), on stderr:
+ * The progress line of a running job (core/jobs.ts) on stderr, for `quarry run` (where a job runs
+ * in `cell 3`) and `quarry sample` (where it is the `sample`):
  * `  cell 3  Scoring files  45/100 files (45%)  part 7`. On a terminal the line is redrawn in
  * place (`\r`); in a log or a pipe, where every line stays, one line at most each `intervalMs`
  * plus the last one, which says how the job ended.
@@ -18,9 +19,10 @@ export type ProgressTerminal = {
 /** How often a line is printed when the output is not a terminal. */
 export const LOG_INTERVAL_MS = 1000;
 
-export function jobLine(cellNumber: number, title: string, progress: JobProgress): string {
+/** `where`: what runs the job, as the line names it (`cell 3`). */
+export function jobLine(where: string, title: string, progress: JobProgress): string {
   const message = progress.message ? `  ${progress.message}` : '';
-  return `  cell ${cellNumber}  ${title}  ${formatJobAmount(progress)}${message}`;
+  return `  ${where}  ${title}  ${formatJobAmount(progress)}${message}`;
 }
 
 export function outcomeText(outcome: JobOutcome): string {
@@ -34,7 +36,7 @@ export function outcomeText(outcome: JobOutcome): string {
   }
 }
 
-type ShownJob = { cellNumber: number; title: string; progress: JobProgress; printedAt: number };
+type ShownJob = { where: string; title: string; progress: JobProgress; printedAt: number };
 
 export class JobProgressPrinter {
   private readonly jobs = new Map<string, ShownJob>();
@@ -46,11 +48,11 @@ export class JobProgressPrinter {
     private readonly intervalMs = LOG_INTERVAL_MS,
   ) {}
 
-  onJobEvent(cellNumber: number, event: JobEvent): void {
+  onJobEvent(where: string, event: JobEvent): void {
     const now = this.terminal.now();
     switch (event.kind) {
       case 'started': {
-        const job = { cellNumber, title: event.title, progress: event.progress, printedAt: now };
+        const job = { where, title: event.title, progress: event.progress, printedAt: now };
         this.jobs.set(event.jobId, job);
         return this.print(job, null);
       }
@@ -79,7 +81,7 @@ export class JobProgressPrinter {
   }
 
   private print(job: ShownJob, outcome: JobOutcome | null): void {
-    const line = jobLine(job.cellNumber, job.title, job.progress);
+    const line = jobLine(job.where, job.title, job.progress);
     const ended = outcome ? `${line}  ${outcomeText(outcome)}` : line;
     if (!this.terminal.tty) return this.terminal.write(`${ended}\n`);
     // Redrawn in place: back to the line's start, cleared; the last one ends the line.

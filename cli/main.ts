@@ -12,6 +12,8 @@ const USAGE = `usage: quarry <command> [options]
 Commands:
   run NOTEBOOK [-o OUT.ipynb]   run every cell of a notebook headlessly and save the result
   serve [NOTEBOOK] [--port N]   open the notebook app in the browser (served on 127.0.0.1)
+  sample --from SOURCE (--rows N | --fraction F) --out FILE.parquet
+                                pull a reproducible sample of files or a PostgreSQL table
 
 Options:
   -h, --help                    show this help
@@ -37,6 +39,12 @@ export async function main(argv: string[], terminal: Terminal): Promise<number> 
         return await runCommand(rest, terminal);
       case 'serve':
         return await serveCommand(rest, terminal);
+      case 'sample': {
+        // Loaded on demand: it brings native DuckDB and pg, which every other command would
+        // otherwise load at start (about 0.5 s here).
+        const { sampleCommand } = await import('./commands/sample');
+        return await sampleCommand(rest, terminal);
+      }
       default:
         throw new UsageError(`unknown command "${command}" (see quarry --help)`);
     }

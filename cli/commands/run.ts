@@ -85,7 +85,7 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
       },
       shouldStop: () => stopRequested,
       stopNow: stopNow.signal,
-      onJobEvent: (cellNumber, event) => progress.onJobEvent(cellNumber, event),
+      onJobEvent: (cellNumber, event) => progress.onJobEvent(`cell ${cellNumber}`, event),
       cancelJobs: jobsCancelled.signal,
     });
   } catch (error) {
