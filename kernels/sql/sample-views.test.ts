@@ -1,14 +1,10 @@
 /**
  * Pulled samples (`samples/NAME.parquet` with its manifest beside, as `quarry sample` and the
  * app's Pull sample dialog write them) as views in SQL and through `sample()`, in a real kernel.
- * The Parquet files are written by native DuckDB, as the sampler writes them.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SampleManifest } from '../../core/sample/manifest';
-import { manifestPathOf } from '../../core/sample/manifest';
 import { SAMPLES_FOLDER } from '../../core/sample/preview';
 import {
   errorOutput,
@@ -16,14 +12,13 @@ import {
   startTestKernel,
   type TestKernel,
 } from '../../test/kernel-harness';
+import { writePulledSample } from '../../test/support/pulled-samples';
 
 let k: TestKernel;
-let duckdb: DuckDBInstance;
 /** The patterns the kernel listed, in order. */
 const listed: string[] = [];
 
 beforeAll(async () => {
-  duckdb = await DuckDBInstance.create(':memory:');
   k = await startTestKernel({
     platform: (node) => ({
       ...node,
@@ -33,50 +28,12 @@ beforeAll(async () => {
       },
     }),
   });
-  mkdirSync(path.join(k.notebookDir, SAMPLES_FOLDER));
 });
 
-afterAll(() => {
-  k.dispose();
-  duckdb.closeSync();
-});
+afterAll(() => k.dispose());
 
-/** Writes `samples/NAME.parquet` (the rows of `select`) and its manifest, as a pull does. */
-async function pull(name: string, select: string): Promise<void> {
-  const file = path.join(k.notebookDir, SAMPLES_FOLDER, `${name}.parquet`);
-  const connection = await duckdb.connect();
-  try {
-    await connection.run(`copy (${select}) to '${file}' (format parquet)`);
-  } finally {
-    connection.closeSync();
-  }
-  writeFileSync(manifestPathOf(file), JSON.stringify(manifest(`${name}.parquet`, select)));
-}
-
-function manifest(file: string, query: string): SampleManifest {
-  return {
-    manifestVersion: 1,
-    file,
-    bytes: 0,
-    source: { kind: 'files', path: 'big/*.parquet', format: 'parquet', files: 1 },
-    engine: 'duckdb',
-    query,
-    method: 'hash',
-    seed: 42,
-    size: { kind: 'rows', rows: 10 },
-    stratify: null,
-    filters: { where: null, timeWindow: null, columns: null },
-    rows: { requested: 10, actual: 10, source: 100, sourceExact: true, skipped: 0 },
-    strata: null,
-    schema: [],
-    profile: [],
-    sha256: '0'.repeat(64),
-    versions: { quarry: 'test', duckdb: 'test' },
-    threads: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    durationMs: 1,
-  };
-}
+/** Pulls sample `name`: the rows of `select`, in the kernel's workspace. */
+const pull = (name: string, select: string) => writePulledSample(k.notebookDir, name, select);
 
 const ORDERS = 'select range::INT as id, range * 10.5 as amount from range(3)';
 

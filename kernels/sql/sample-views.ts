@@ -61,16 +61,16 @@ export class SampleViews {
    */
   async prepare(query: RewrittenSql): Promise<void> {
     const tokens = tokenizeSql(query.text);
+    const created = createdNames(tokens);
+    const used = [...namesIn(tokens, this.reservedWords())].filter(([key]) => !created.has(key));
+    if (created.size === 0 && used.length === 0) return;
     const catalog = this.catalog();
     // A table or view the query makes is the user's: a view of the kernel's gives way to it.
-    const created = createdNames(tokens);
     for (const key of created) {
       const entry = catalog.get(key);
       if (entry?.kind === 'sample-view') this.dropView(entry.name);
     }
-    const named = [...namesIn(tokens, this.reservedWords())].filter(
-      ([key]) => !created.has(key) && catalog.get(key)?.kind !== 'users',
-    );
+    const named = used.filter(([key]) => catalog.get(key)?.kind !== 'users');
     if (named.length === 0) return;
     let samples: Map<string, SampleFile>;
     try {
