@@ -17,6 +17,8 @@ import { writePulledSample } from '../../test/support/pulled-samples';
 let k: TestKernel;
 /** The patterns the kernel listed, in order. */
 const listed: string[] = [];
+/** Set to make listing the samples fail, as a host that cannot be reached does. */
+let listingFails: Error | null = null;
 
 beforeAll(async () => {
   k = await startTestKernel({
@@ -24,7 +26,7 @@ beforeAll(async () => {
       ...node,
       listDataFiles: (pattern) => {
         listed.push(pattern);
-        return node.listDataFiles(pattern);
+        return listingFails ? Promise.reject(listingFails) : node.listDataFiles(pattern);
       },
     }),
   });
@@ -173,6 +175,21 @@ describe('sample()', () => {
       const reply = await k.run(`await sample(${name} as string)`);
       expect(errorOutput(reply).ename).toBe('TypeError');
       expect(errorOutput(reply).evalue).toMatch(/^sample: ".*" is not a valid sample name/);
+    }
+  });
+});
+
+describe('when samples/ cannot be listed', () => {
+  it('SQL runs without samples, and sample() says why', async () => {
+    listingFails = new Error('samples/*.parquet: the host answered 403 Forbidden');
+    try {
+      expect(await k.text('%%sql\nselect 6 * 7 as answer')).toMatch(/^answer\n42\n/);
+      const reply = await k.run("await sample('orders')");
+      expect(errorOutput(reply).evalue).toBe(
+        'cannot list the samples in samples/: samples/*.parquet: the host answered 403 Forbidden',
+      );
+    } finally {
+      listingFails = null;
     }
   });
 });
