@@ -123,6 +123,17 @@ describe('a table or view of the user’s with a sample’s name', () => {
     expect(await k.json('(await sql`select who from customers`).scalar()')).toBe('mine');
     expect(await k.json("(await sample('customers')).toRows()")).toEqual([{ who: 'sampled' }]);
     expect(await k.json('(await sql`select who from customers`).scalar()')).toBe('mine');
+    // The sample's view is still there, by its schema's name.
+    expect(await k.json('(await sql`select who from quarry_samples.customers`).scalar()')).toBe(
+      'sampled',
+    );
+  });
+
+  it('wins even over a sample file that cannot be read', async () => {
+    writeFileSync(path.join(k.notebookDir, SAMPLES_FOLDER, 'ledger.parquet'), 'not parquet');
+    await k.text("%%sql\ncreate table ledger as select 'mine' as who");
+    expect(await k.json('(await sql`select who from ledger`).scalar()')).toBe('mine');
+    rmSync(path.join(k.notebookDir, SAMPLES_FOLDER, 'ledger.parquet'));
   });
 
   it('made after the sample’s view replaces it, and stays', async () => {

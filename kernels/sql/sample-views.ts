@@ -2,12 +2,13 @@
  * Pulled samples as SQL views (docs/kernel.md, "Samples"). A sample is `samples/NAME.parquet` in
  * the workspace, written by the app's Pull sample dialog or `quarry sample` with its manifest
  * beside. Before a query runs, each name in it (outside strings and comments) that is a sample's
- * becomes the view `NAME` over the sample's loaded table (file-loader.ts: this DuckDB-WASM build
- * has no Parquet reader), unless a table or view the user made has that name: the user's wins.
+ * becomes the view `quarry_samples.NAME` over the sample's loaded table (file-loader.ts: this
+ * DuckDB-WASM build has no Parquet reader).
  *
- * The kernel marks its views with a comment that holds the file's version. That tells them from
- * the user's (a `create or replace view` of the user's carries no comment) and says when to make
- * one again: after a re-pull, DuckDB refuses a view whose columns changed under it.
+ * The views live in a schema of their own, which the kernel puts on DuckDB's search path after
+ * `main`: a table or view the user makes is in `main`, so it wins by DuckDB's own name
+ * resolution, before or after the sample's view was made, and neither gets in the other's way.
+ * Asking the catalog instead would cost every query about 12 ms (`duckdb_views()` in this build).
  */
 import { SAMPLES_FOLDER } from '../../core/sample/preview';
 import { isSampleName } from '../../core/sample/request';
@@ -19,21 +20,12 @@ import { quoteIdentifier, type SqlDatabase } from './sql-database';
 import { SqlError, sqlErrorOf, withSqlErrors } from './sql-error';
 import { tokenizeSql, type SqlToken } from './sql-tokens';
 
+export const SAMPLES_SCHEMA = 'quarry_samples';
+
 const SAMPLE_FILES = `${SAMPLES_FOLDER}/*.parquet`;
-const VIEW_MARK = 'quarry sample ';
 
 /** A sample in the workspace: its name as its file spells it, and the file. */
 type SampleFile = { name: string; file: DataFileVersion };
-
-/** What the catalog holds under a name: the user's table or view, or a view of the kernel's. */
-type CatalogEntry = { kind: 'users' } | { kind: 'sample-view'; name: string; comment: string };
-
-/** Every table and view but the kernel's loaded files and DuckDB's own. */
-const CATALOG_QUERY = `
-  select table_name as name, comment, false as is_view from duckdb_tables()
-    where not internal and schema_name <> '${LOADED_FILES_SCHEMA}'
-  union all
-  select view_name, comment, true from duckdb_views() where not internal`;
 
 export class SampleViews {
   /**
@@ -41,6 +33,8 @@ export class SampleViews {
    * cell run: in the app a listing is a round trip to the host.
    */
   private listing: Promise<Map<string, SampleFile>> | null = null;
+  /** The views made, by lower-cased name: the sample and version each was made for. */
+  private readonly views = new Map<string, SampleFile>();
   /** DuckDB's reserved words (`select`, `from`): never a table's name unless quoted. */
   private reserved: Set<string> | null = null;
 
@@ -62,15 +56,8 @@ export class SampleViews {
   async prepare(query: RewrittenSql): Promise<void> {
     const tokens = tokenizeSql(query.text);
     const created = createdNames(tokens);
-    const used = [...namesIn(tokens, this.reservedWords())].filter(([key]) => !created.has(key));
-    if (created.size === 0 && used.length === 0) return;
-    const catalog = this.catalog();
-    // A table or view the query makes is the user's: a view of the kernel's gives way to it.
-    for (const key of created) {
-      const entry = catalog.get(key);
-      if (entry?.kind === 'sample-view') this.dropView(entry.name);
-    }
-    const named = used.filter(([key]) => catalog.get(key)?.kind !== 'users');
+    // A table or view the query makes is the user's: it needs no sample (of that name) loaded.
+    const named = [...namesIn(tokens, this.reservedWords())].filter(([key]) => !created.has(key));
     if (named.length === 0) return;
     let samples: Map<string, SampleFile>;
     try {
@@ -80,27 +67,23 @@ export class SampleViews {
     }
     for (const [key, offset] of named) {
       const sample = samples.get(key);
-      const entry = catalog.get(key);
       if (sample) {
         try {
-          await this.makeView(sample, entry);
+          await this.makeView(sample);
         } catch (thrown) {
+          // A table or view of the user's by that name is what the query reads.
+          if (this.isUsersName(key)) continue;
           const { name, message } = sqlErrorOf(thrown);
           const location = { query: query.source, offset: query.sourceOffset(offset) };
           throw new SqlError(name, `sample "${sample.name}": ${message}`, location);
         }
-      } else if (entry?.kind === 'sample-view') {
-        // Its file was deleted.
-        this.dropView(entry.name);
-        this.files.unload(loadedTableName([`${SAMPLES_FOLDER}/${entry.name}.parquet`]));
+      } else if (this.views.has(key)) {
+        this.dropView(key); // its file was deleted
       }
     }
   }
 
-  /**
-   * The loaded table of sample `name`, for `sample()`; its view is made too, unless the user has
-   * a table or view of that name.
-   */
+  /** The loaded table of sample `name`, for `sample()`; its view is made too. */
   async table(name: string): Promise<string> {
     let samples: Map<string, SampleFile>;
     try {
@@ -111,7 +94,7 @@ export class SampleViews {
     }
     const sample = samples.get(name.toLowerCase());
     if (!sample) throw new Error(unknownSampleMessage(name, samples));
-    await this.makeView(sample, this.catalog().get(name.toLowerCase()));
+    await this.makeView(sample);
     return `${LOADED_FILES_SCHEMA}.${quoteIdentifier(loadedTableName([sample.file.name]))}`;
   }
 
@@ -129,24 +112,72 @@ export class SampleViews {
     return this.listing;
   }
 
-  /** Loads the sample and (re)makes its view when it has none, or one of an older version. */
-  private async makeView(sample: SampleFile, entry: CatalogEntry | undefined): Promise<void> {
+  /**
+   * Loads the sample and makes its view, unless one was made for this very file and version:
+   * after a re-pull DuckDB would refuse the old view, whose columns changed under it.
+   */
+  private async makeView(sample: SampleFile): Promise<void> {
+    const key = sample.name.toLowerCase();
+    const made = this.views.get(key);
+    // `Orders.parquet` replaced by `orders.parquet`: another file, so another loaded table.
+    if (made && made.file.name !== sample.file.name) this.dropView(key);
     const table = loadedTableName([sample.file.name]);
     await this.files.loadFiles(table, [sample.file]);
-    if (entry?.kind === 'users') return;
-    const comment = `${VIEW_MARK}${sample.file.name}@${sample.file.version}`;
-    if (entry?.comment === comment) return;
-    const view = quoteIdentifier(sample.name);
+    if (made?.file.name === sample.file.name && made.file.version === sample.file.version) return;
+    this.ensureSearchPath();
     withSqlErrors(() =>
       this.database.query(
-        `create or replace view ${view} as select * from ${LOADED_FILES_SCHEMA}.${quoteIdentifier(table)};
-         comment on view ${view} is '${comment.replaceAll("'", "''")}'`,
+        `create or replace view ${SAMPLES_SCHEMA}.${quoteIdentifier(sample.name)} as ` +
+          `select * from ${LOADED_FILES_SCHEMA}.${quoteIdentifier(table)}`,
+      ),
+    );
+    this.views.set(key, sample);
+  }
+
+  private dropView(key: string): void {
+    const made = this.views.get(key);
+    if (!made) return;
+    this.views.delete(key);
+    withSqlErrors(() =>
+      this.database.query(`drop view if exists ${SAMPLES_SCHEMA}.${quoteIdentifier(made.name)}`),
+    );
+    this.files.unload(loadedTableName([made.file.name]));
+  }
+
+  /** Puts the samples' schema on the search path, after what is there (`main` by default). */
+  private ensureSearchPath(): void {
+    const current = withSqlErrors(() =>
+      this.database.query("select current_setting('search_path') as path"),
+    )
+      .get(0)
+      ?.toJSON().path;
+    const path = typeof current === 'string' ? current : '';
+    if (path.split(',').some((entry) => entry.trim().toLowerCase().endsWith(SAMPLES_SCHEMA))) {
+      return;
+    }
+    const extended = `${path === '' ? 'main' : path},${SAMPLES_SCHEMA}`;
+    withSqlErrors(() =>
+      this.database.query(
+        `create schema if not exists ${SAMPLES_SCHEMA}; ` +
+          `set search_path = '${extended.replaceAll("'", "''")}'`,
       ),
     );
   }
 
-  private dropView(name: string): void {
-    withSqlErrors(() => this.database.query(`drop view if exists ${quoteIdentifier(name)}`));
+  /** Whether a table or view outside the kernel's own schemas has this (lower-cased) name. */
+  private isUsersName(key: string): boolean {
+    const found = withSqlErrors(() =>
+      this.database.queryWithParams(
+        `select count(*)::INT as n from (
+           select table_name as name, schema_name from duckdb_tables()
+           union all select view_name, schema_name from duckdb_views() where not internal
+         ) where lower(name) = $1 and schema_name not in ('${LOADED_FILES_SCHEMA}', '${SAMPLES_SCHEMA}')`,
+        [key],
+      ),
+    )
+      .get(0)
+      ?.toJSON().n;
+    return typeof found === 'number' && found > 0;
   }
 
   private reservedWords(): Set<string> {
@@ -161,23 +192,6 @@ export class SampleViews {
     );
     return this.reserved;
   }
-
-  /** The catalog by lower-cased name; a user's table or view wins over a view of the kernel's. */
-  private catalog(): Map<string, CatalogEntry> {
-    const entries = new Map<string, CatalogEntry>();
-    for (const row of withSqlErrors(() => this.database.query(CATALOG_QUERY)).toArray()) {
-      const { name, comment, is_view } = row.toJSON() as {
-        name: string;
-        comment: string | null;
-        is_view: boolean;
-      };
-      const key = name.toLowerCase();
-      if (is_view && comment?.startsWith(VIEW_MARK)) {
-        if (!entries.has(key)) entries.set(key, { kind: 'sample-view', name, comment });
-      } else entries.set(key, { kind: 'users' });
-    }
-    return entries;
-  }
 }
 
 /** The names a query uses that could be a sample's, lower-cased, with where each first stands. */
@@ -186,9 +200,7 @@ function namesIn(tokens: SqlToken[], reserved: Set<string>): Map<string, number>
   for (const token of tokens) {
     const key = token.value.toLowerCase();
     const isName = token.kind === 'identifier' || (token.kind === 'word' && !reserved.has(key));
-    if (isName && isSampleName(token.value)) {
-      if (!names.has(key)) names.set(key, token.start);
-    }
+    if (isName && isSampleName(token.value) && !names.has(key)) names.set(key, token.start);
   }
   return names;
 }
