@@ -55,5 +55,7 @@ describe('kernel globals typings', () => {
       /not assignable/,
     );
     expect(cellDiagnostics('await sample(42)').join('\n')).toMatch(/not assignable/);
+    // `sample` is a common variable name: a cell's own shadows the global, with no error.
+    expect(cellDiagnostics('const sample = [1, 2].slice(0, 1)\nsample.length')).toEqual([]);
   });
 });
