@@ -20,7 +20,7 @@ import { quoteIdentifier, type SqlDatabase } from './sql-database';
 import { SqlError, sqlErrorOf, withSqlErrors } from './sql-error';
 import { tokenizeSql, type SqlToken } from './sql-tokens';
 
-export const SAMPLES_SCHEMA = 'quarry_samples';
+const SAMPLES_SCHEMA = 'quarry_samples';
 
 const SAMPLE_FILES = `${SAMPLES_FOLDER}/*.parquet`;
 

@@ -6,6 +6,7 @@
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
+import { isSampleName } from '../../core/sample/request';
 import { dataFrameToArrow } from '../frames/danfo-arrow';
 import { isDanfoFrame } from '../frames/danfo-table';
 import type { KernelLibraries, KernelPlatform } from '../platform';
@@ -15,7 +16,6 @@ import { locateSqlError } from './locate-sql-error';
 import { RewrittenSql } from './rewritten-sql';
 import type { SqlDatabase } from './sql-database';
 import { SqlError, withSqlErrors } from './sql-error';
-import { isSampleName } from '../../core/sample/request';
 import { SampleViews } from './sample-views';
 import { templateQuery } from './sql-parameters';
 import { SqlResult } from './sql-result';
@@ -68,7 +68,7 @@ export class SqlEngine {
   async sample(name: unknown): Promise<SqlResult> {
     if (!isSampleName(name)) {
       throw new TypeError(
-        `sample: "${String(name)}" is not a valid sample name (letters, digits and _, not starting with a digit; at most 63)`,
+        `sample: "${String(name)}" is not a valid sample name (letters, digits and _, not starting with a digit; at most 63 characters)`,
       );
     }
     const table = await this.samples.table(name);
