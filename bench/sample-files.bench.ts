@@ -64,7 +64,7 @@ async function viaDuckDb(source: Source): Promise<number> {
   const connection = await instance.connect();
   const columns = BENCH_COLUMNS.map((name) => `"${name}"`).join(', ');
   await connection.run(
-    `COPY (SELECT * FROM ${source.read} ORDER BY hash(${SEED}, ${columns}), ${columns} LIMIT ${SAMPLE_ROWS}) TO '${out}' (FORMAT parquet)`,
+    `COPY (SELECT * FROM ${source.read} ORDER BY hash(${SEED}, ${columns}) LIMIT ${SAMPLE_ROWS}) TO '${out}' (FORMAT parquet)`,
   );
   connection.closeSync();
   instance.closeSync();

@@ -19,6 +19,8 @@ export const duckdbDialect: SamplingDialect = {
   quoteString: (text) => `'${text.replace(/'/g, "''")}'`,
   rowHash: (seed, quotedColumns) =>
     `(CAST(hash(${seed}, ${quotedColumns.join(', ')}) >> 11 AS DOUBLE) / 9007199254740992.0)`,
+  // The raw hash, of which rowHash is the top 53 bits: the same order, refined.
+  rowOrder: (seed, quotedColumns) => `hash(${seed}, ${quotedColumns.join(', ')})`,
   tableSample: (method, size, seed) =>
     `TABLESAMPLE ${method}(${sampleSize(size)}) REPEATABLE (${seed})`,
   limit: (rows) => `LIMIT ${rows}`,

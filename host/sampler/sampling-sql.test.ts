@@ -74,7 +74,7 @@ async function counts(sql: string): Promise<StratumCount[]> {
 describe('sampleStatement', () => {
   it('hash, N rows: the N lowest hashes, whatever the scan order', async () => {
     const sql = sampleStatement(input({}));
-    expect(sql).toMatch(/ORDER BY \(CAST\(hash\(42, "id", "grp", "amount", "at"\).* LIMIT 100$/);
+    expect(sql).toMatch(/ORDER BY hash\(42, "id", "grp", "amount", "at"\) LIMIT 100$/);
     const sample = await ids(sql);
     expect(sample).toHaveLength(100);
     expect(await ids(sampleStatement(input({}, 'shuffled')))).toEqual(sample);

@@ -1,11 +1,11 @@
 /**
  * The sampling statements, composed from a dialect's primitives (sampling-dialect.ts), the same
  * for every engine. Every engine-side choice ranks rows by `rowHash` (a seeded hash of all the
- * source's columns, so a projection never changes which rows are chosen), with all the columns
- * after it in ORDER BY to break ties: the sample is a set that depends on the content and the
- * seed only, never on scan order, file layout or thread count.
+ * source's columns, or of its key, so a projection never changes which rows are chosen; the key
+ * breaks ties, see `rankOrder`): the sample is a set that depends on the content and the seed
+ * only, never on scan order, file layout or thread count.
  *
- * - `hash`, N rows: `ORDER BY rowHash, cols LIMIT N` (a top-N: memory bounded by N).
+ * - `hash`, N rows: `ORDER BY rowHash [, key] LIMIT N` (a top-N: memory bounded by N).
  * - `hash`, fraction p: `WHERE rowHash < p`.
  * - `bernoulli` / `system`, fraction: the dialect's TABLESAMPLE where it has one, else
  *   `rowHash < p`. With N rows: TABLESAMPLE at an oversampled fraction of `sourceRows`, then
@@ -271,10 +271,19 @@ function rowHash(input: SamplingQueryInput): string {
   );
 }
 
-/** rowHash, then every column: a total order on distinct rows, whatever the scan order. */
+/**
+ * The order an exact N is taken in: rowHash (or the dialect's cheaper `rowOrder`), then the key
+ * when the source has one. Without a key the hash covers every column, and no column is added:
+ * two rows tie only when their 64-bit hashes are equal, which for distinct rows at the cut of a
+ * 10M-row source has a chance near 10⁻¹², while identical rows tie harmlessly (either gives the
+ * same content). Sorting by every column as well cost 40% of the sampling scan (measured on
+ * 10M Parquet rows); the stratified rank keeps that tie-break, where it costs little.
+ */
 function rankOrder(input: SamplingQueryInput): string {
-  const { dialect } = input;
-  return [rowHash(input), ...rowKey(input).map((c) => dialect.quoteIdentifier(c))].join(', ');
+  const { dialect, request } = input;
+  const quoted = rowKey(input).map((c) => dialect.quoteIdentifier(c));
+  const hash = dialect.rowOrder?.(request.seed, quoted) ?? rowHash(input);
+  return input.keyColumns === undefined ? hash : [hash, ...quoted].join(', ');
 }
 
 /** The columns hashed and ordered by: the key when there is one, else every column. */

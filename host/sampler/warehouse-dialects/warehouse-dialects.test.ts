@@ -92,7 +92,7 @@ describe.each(engines)('$dialect.engine', (expected) => {
   const events = dialect.quoteIdentifier('events');
   const rowHash = dialect.rowHash(42, [id, country]);
   const select = `SELECT ${id}, ${country} FROM ${events}`;
-  const hashTopN = `${select} ORDER BY ${rowHash}, ${id}, ${country} LIMIT 500`;
+  const hashTopN = `${select} ORDER BY ${rowHash} LIMIT 500`;
   const hashBelow = `${select} WHERE ${rowHash} < 0.02`;
 
   it('quotes identifiers and strings as the engine reads them', () => {
@@ -107,7 +107,7 @@ describe.each(engines)('$dialect.engine', (expected) => {
     expect(dialect.rowHash(7, [id, country])).not.toBe(rowHash);
   });
 
-  it('hash, N rows: the N lowest rowHash, ties broken by every column', () => {
+  it('hash, N rows: the N lowest rowHash (of every column)', () => {
     expect(statements(dialect, { method: 'hash', size: ROWS })).toEqual([hashTopN]);
   });
 
@@ -127,9 +127,7 @@ describe.each(engines)('$dialect.engine', (expected) => {
   it('reservoir, N rows: a seeded oversampled Bernoulli pass trimmed by rowHash, or the hash top-N', () => {
     const { reservoir } = expected;
     expect(statements(dialect, { method: 'reservoir', size: ROWS })).toEqual([
-      reservoir === null
-        ? hashTopN
-        : `${select} ${reservoir} ORDER BY ${rowHash}, ${id}, ${country} LIMIT 500`,
+      reservoir === null ? hashTopN : `${select} ${reservoir} ORDER BY ${rowHash} LIMIT 500`,
     ]);
   });
 
