@@ -18,23 +18,56 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { duckdbDialect } from './duckdb-dialect';
 
+/**
+ * Samples up to this many rows are hashed inside DuckDB in one statement (the lines are joined
+ * in memory there: about 100 bytes a row); larger ones are streamed through Node.
+ */
+const HASHED_IN_DUCKDB_UP_TO_ROWS = 200_000;
+
 export async function contentHash(
   connection: DuckDBConnection,
   table: string,
   columns: string[],
 ): Promise<string> {
-  const quoted = columns.map(
-    (c) => `${duckdbDialect.quoteIdentifier(table)}.${duckdbDialect.quoteIdentifier(c)}`,
-  );
-  const values = quoted.map((c, i) => `CAST(${c} AS VARCHAR) AS v${i}`).join(', ');
+  const from = duckdbDialect.quoteIdentifier(table);
+  const quoted = columns.map((c) => `${from}.${duckdbDialect.quoteIdentifier(c)}`);
+  const texts = quoted.map((c) => `CAST(${c} AS VARCHAR)`);
   const order = quoted.map((c) => `${c} ASC NULLS LAST`).join(', ');
+  const rows = Number(
+    (await connection.runAndReadAll(`SELECT count(*) FROM ${from}`)).getRows()[0][0],
+  );
+  if (rows <= HASHED_IN_DUCKDB_UP_TO_ROWS) {
+    const inDuckdb = await hashInDuckdb(connection, from, texts, order);
+    if (inDuckdb !== null) return inDuckdb;
+  }
   const result = await connection.stream(
-    `SELECT ${values} FROM ${duckdbDialect.quoteIdentifier(table)} ORDER BY ${order}`,
+    `SELECT ${texts.map((t, i) => `${t} AS v${i}`).join(', ')} FROM ${from} ORDER BY ${order}`,
   );
   const hash = createHash('sha256');
-  for await (const rows of result.yieldRowsJs()) {
-    for (const row of rows)
+  for await (const batch of result.yieldRowsJs()) {
+    for (const row of batch)
       hash.update(`${JSON.stringify(row.map((v) => (v === null ? null : String(v))))}\n`);
   }
   return hash.digest('hex');
+}
+
+/**
+ * The same hash computed by DuckDB (four times faster than streaming 10k rows through Node,
+ * bench/sample-files.bench.ts): its `to_json` of the list of texts is JSON.stringify's text but
+ * for the hex digits of escaped control characters (`\u001B`, where JSON.stringify writes
+ * `\u001b`), so a sample with any `\u00` escape in its lines is left to the Node path (null).
+ */
+async function hashInDuckdb(
+  connection: DuckDBConnection,
+  from: string,
+  texts: string[],
+  order: string,
+): Promise<string | null> {
+  const line = `to_json([${texts.join(', ')}]) || chr(10)`;
+  const result = await connection.runAndReadAll(
+    `SELECT coalesce(bool_or(contains(${line}, '\\u00')), false),
+       sha256(coalesce(string_agg(${line}, '' ORDER BY ${order}), '')) FROM ${from}`,
+  );
+  const [escaped, digest] = result.getRows()[0];
+  return escaped === true ? null : String(digest);
 }
