@@ -4,19 +4,13 @@
  * DuckDB's hash is the same on every machine and thread count for a given DuckDB version (it may
  * change between versions, which the manifest records).
  *
- * TABLESAMPLE … REPEATABLE (seed) is used only for the methods whose result measured the same with
- * 1, 2 and 4 threads (docs/decisions.md, test/sampler-files.test.ts): the others fall back to
- * rowHash, which always is.
+ * TABLESAMPLE … REPEATABLE (seed) gives the same rows with 1, 2 and 4 threads for bernoulli,
+ * system and reservoir alike (measured with 1.5.6 on CSV and Parquet: docs/decisions.md, checked
+ * by test/sampler-files.test.ts), so DuckDB's own methods are used for all three. Unlike
+ * rowHash, their result depends on the files' row order and layout.
  */
 import type { SamplingDialect, TableSampleSize } from './sampling-dialect';
 import { numberLiteral } from './sampling-sql';
-
-/** DuckDB's own sampling methods that are stable across thread counts (measured). */
-const STABLE_TABLE_SAMPLES: ReadonlySet<'bernoulli' | 'system' | 'reservoir'> = new Set([
-  'bernoulli',
-  'system',
-  'reservoir',
-]);
 
 export const duckdbDialect: SamplingDialect = {
   engine: 'duckdb',
@@ -24,10 +18,8 @@ export const duckdbDialect: SamplingDialect = {
   quoteString: (text) => `'${text.replace(/'/g, "''")}'`,
   rowHash: (seed, quotedColumns) =>
     `(CAST(hash(${seed}, ${quotedColumns.join(', ')}) >> 11 AS DOUBLE) / 9007199254740992.0)`,
-  tableSample(method, size, seed) {
-    if (!STABLE_TABLE_SAMPLES.has(method)) return null;
-    return `TABLESAMPLE ${method}(${sampleSize(size)}) REPEATABLE (${seed})`;
-  },
+  tableSample: (method, size, seed) =>
+    `TABLESAMPLE ${method}(${sampleSize(size)}) REPEATABLE (${seed})`,
   limit: (rows) => `LIMIT ${rows}`,
 };
 

@@ -34,6 +34,11 @@ export type MaterializeResult = {
   skippedRows: number;
   /** Bytes that came over the wire from a remote engine; null for local files. */
   bytesReceived: number | null;
+  /**
+   * The `complete` statement (sampling-sql.ts), when the planned one came back short and the
+   * sample was taken again with it; null otherwise. The manifest records it after the plan's.
+   */
+  rerun: string | null;
 };
 
 export type SourceContext = {

@@ -129,34 +129,19 @@ export async function planSampling(
 }
 
 /**
- * Whether the sample came back short of what was planned: a stratum below its quota, or fewer
- * than the N rows asked for while the source has more. Then the `complete` statement is run.
+ * Whether the sample came back short of what was planned: fewer rows than the strata's quotas
+ * add up to (no stratum ever exceeds its quota, so any short stratum shows in the total), or
+ * fewer than the N rows asked for while the source has more. Then the `complete` statement runs.
  */
 export function sampleIsShort(
   input: SamplingQueryInput,
   plan: SamplePlan,
-  actual: { rows: number; strata: StratumCount[] | null },
+  actualRows: number,
 ): boolean {
-  if (plan.strata !== null) {
-    const got = new Map((actual.strata ?? []).map((s) => [s.value, s.rows]));
-    return plan.strata.some((s) => (got.get(s.value) ?? 0) < s.rows);
-  }
+  if (plan.strata !== null) return actualRows < plan.strata.reduce((sum, s) => sum + s.rows, 0);
   const { size } = input.request;
-  if (size.kind !== 'rows' || actual.rows >= size.rows) return false;
-  return input.sourceRows === null || actual.rows < input.sourceRows;
-}
-
-/** `SELECT stratum, count(*)` of a materialised sample, to check it against its quotas. */
-export function sampleStrataStatement(
-  dialect: SamplingDialect,
-  table: string,
-  column: string,
-): string {
-  const stratum = `CAST(${dialect.quoteIdentifier(column)} AS VARCHAR)`;
-  return (
-    `SELECT ${stratum} AS ${dialect.quoteIdentifier('value')}, count(*) AS ${dialect.quoteIdentifier('rows')}` +
-    ` FROM ${table} GROUP BY 1`
-  );
+  if (size.kind !== 'rows' || actualRows >= size.rows) return false;
+  return input.sourceRows === null || actualRows < input.sourceRows;
 }
 
 function methodStatement(input: SamplingQueryInput): string {
@@ -293,7 +278,7 @@ function projection(input: SamplingQueryInput): string {
 }
 
 /** The request's `where` and time window, as conditions joined by AND. */
-export function filterConditions(input: SamplingQueryInput): string[] {
+export function filterConditions(input: Pick<SamplingQueryInput, 'dialect' | 'request'>): string[] {
   const { dialect, request } = input;
   const conditions: string[] = [];
   if (request.where !== null) conditions.push(`(${request.where})`);
@@ -306,7 +291,8 @@ export function filterConditions(input: SamplingQueryInput): string[] {
   return conditions;
 }
 
-function whereClause(conditions: string[]): string {
+/** ` WHERE a AND b`, or nothing without conditions. */
+export function whereClause(conditions: string[]): string {
   return conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
 }
 
