@@ -70,8 +70,8 @@ export class HostJobRegistry {
     this.log = log ?? ((message) => process.stderr.write(`${message}\n`));
   }
 
-  /** Starts `run` at once; returns the job's id. */
-  start(title: string, run: HostJobRun): string {
+  /** Starts `run` at once; returns the job's id. `progress`: what the `started` event says. */
+  start(title: string, run: HostJobRun, progress: JobProgress = NOTHING_YET): string {
     const jobId = randomUUID();
     const job: Job = {
       events: [],
@@ -81,14 +81,14 @@ export class HostJobRegistry {
       waiters: new Set(),
     };
     this.jobs.set(jobId, job);
-    const progress = new LatestProgress(this.timings.progressIntervalMs, (latest) =>
+    const throttle = new LatestProgress(this.timings.progressIntervalMs, (latest) =>
       push(job, { kind: 'progress', jobId, progress: latest }),
     );
-    push(job, { kind: 'started', jobId, title, progress: NOTHING_YET });
+    push(job, { kind: 'started', jobId, title, progress });
 
     const { signal } = job.controller;
     const finish = (outcome: JobOutcome, result: HostJobResult | null) => {
-      progress.flush();
+      throttle.flush();
       job.result = result;
       job.finished = true;
       push(job, { kind: 'finished', jobId, outcome });
@@ -99,7 +99,7 @@ export class HostJobRegistry {
       work = run({
         signal,
         onProgress: (latest) => {
-          if (!job.finished) progress.report(latest);
+          if (!job.finished) throttle.report(latest);
         },
       });
     } catch (error) {
