@@ -14,6 +14,7 @@ import type {
   StreamOutput,
 } from '../core/outputs';
 import { createNodeKernelPlatform } from '../host/kernel/node-kernel-platform';
+import type { KernelPlatform } from '../kernels/platform';
 import { Kernel, type ExecuteReply, type KernelOptions } from '../kernels/runtime/kernel';
 
 export type TestKernel = {
@@ -30,12 +31,17 @@ export type TestKernel = {
   dispose(): void;
 };
 
-export async function startTestKernel(
-  options: { notebookDir?: string } & KernelOptions = {},
-): Promise<TestKernel> {
+export type TestKernelOptions = KernelOptions & {
+  notebookDir?: string;
+  /** Wraps the Node platform, e.g. to count the kernel's calls to it. */
+  platform?: (node: KernelPlatform) => KernelPlatform;
+};
+
+export async function startTestKernel(options: TestKernelOptions = {}): Promise<TestKernel> {
   const ownDir = options.notebookDir === undefined;
   const notebookDir = options.notebookDir ?? mkdtempSync(path.join(tmpdir(), 'quarry-kernel-'));
-  const kernel = await Kernel.start(createNodeKernelPlatform({ notebookDir }), options);
+  const node = createNodeKernelPlatform({ notebookDir });
+  const kernel = await Kernel.start(options.platform?.(node) ?? node, options);
   let executionCount = 0;
   const run = (code: string, onOutput?: (output: Output) => void, cellId?: string) =>
     kernel.execute(code, { executionCount: ++executionCount, onOutput, cellId });

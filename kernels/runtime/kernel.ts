@@ -137,6 +137,7 @@ export class Kernel {
       sql: async (strings: TemplateStringsArray, ...values: unknown[]) =>
         await this.sql.template(strings, values),
       register: (name: string, data: unknown) => this.sql.register(name, data),
+      sample: async (name: string) => await this.sql.sample(name),
       dfd: libs.dfd,
       tf: libs.tf,
       arrow: libs.arrow,
@@ -210,6 +211,7 @@ export class Kernel {
 
   private async run(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
     const started = performance.now();
+    this.sql.startRun();
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
     const owner = options.cellId ?? `run ${++this.runs}`;
     this.owners.set(outputs, owner);

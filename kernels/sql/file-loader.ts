@@ -2,7 +2,7 @@
  * Loads the Parquet and JSON files a query names into tables (see loaded-formats.ts for why),
  * and hands back the edits that point the query at them. Files are reloaded only when they change.
  */
-import type { KernelPlatform, ParquetReader } from '../platform';
+import type { DataFileVersion, KernelPlatform, ParquetReader } from '../platform';
 import {
   findLoadedFileReferences,
   LOADED_FILES_SCHEMA,
@@ -39,7 +39,11 @@ export class FileLoader {
         `No files found that match the pattern "${patterns.join('", "')}"`,
       );
     }
-    const table = loadedTableName(patterns);
+    await this.loadFiles(loadedTableName(patterns), files);
+  }
+
+  /** Loads `files` into `quarry_files.table`, unless it holds these very versions already. */
+  async loadFiles(table: string, files: DataFileVersion[]): Promise<void> {
     const version = files.map((f) => `${f.name}@${f.version}`).join('\n');
     if (this.loaded.get(table) === version) return;
     this.loaded.delete(table);
@@ -56,6 +60,12 @@ export class FileLoader {
       }
     }
     this.loaded.set(table, version);
+  }
+
+  /** Drops a loaded table whose files are gone. */
+  unload(table: string): void {
+    this.loaded.delete(table);
+    withSqlErrors(() => this.database.dropTable(LOADED_FILES_SCHEMA, table));
   }
 
   private insert(

@@ -12,6 +12,9 @@ import { duckDbErrorOf, SqlError } from './sql-error';
 import { tokenizeSql } from './sql-tokens';
 
 export function locateSqlError(thrown: unknown, query: RewrittenSql): SqlError {
+  // The kernel's own errors may be located already (a sample that cannot be loaded points at
+  // the name the query gave it: sample-views.ts).
+  if (thrown instanceof SqlError && thrown.location) return thrown;
   const { name, message, position } = duckDbErrorOf(thrown);
   const quoted =
     position === null || name === 'IOError' ? quotedLiteralOffset(message, query.source) : null;

@@ -1,7 +1,8 @@
 /**
- * Runs SQL for the kernel: `%%sql` cells, the `sql` tagged template and `register`. Relative file
- * paths in a query are resolved against the notebook's folder by registering them with DuckDB
- * under the very name the query uses.
+ * Runs SQL for the kernel: `%%sql` cells, the `sql` tagged template, `register` and `sample`.
+ * Relative file paths in a query are resolved against the notebook's folder by registering them
+ * with DuckDB under the very name the query uses; the samples a query names become views
+ * (sample-views.ts).
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
@@ -14,11 +15,14 @@ import { locateSqlError } from './locate-sql-error';
 import { RewrittenSql } from './rewritten-sql';
 import type { SqlDatabase } from './sql-database';
 import { SqlError, withSqlErrors } from './sql-error';
+import { isSampleName } from '../../core/sample/request';
+import { SampleViews } from './sample-views';
 import { templateQuery } from './sql-parameters';
 import { SqlResult } from './sql-result';
 
 export class SqlEngine {
   private readonly files: FileLoader;
+  private readonly samples: SampleViews;
 
   constructor(
     private readonly database: SqlDatabase,
@@ -26,6 +30,7 @@ export class SqlEngine {
     private readonly libs: KernelLibraries,
   ) {
     this.files = new FileLoader(database, platform, libs.parquet);
+    this.samples = new SampleViews(database, platform, this.files);
   }
 
   get description(): string {
@@ -59,6 +64,25 @@ export class SqlEngine {
     withSqlErrors(() => this.database.replaceTable(name, table));
   }
 
+  /** The `sample` global: all rows of the pulled sample `name` (`samples/NAME.parquet`). */
+  async sample(name: unknown): Promise<SqlResult> {
+    if (!isSampleName(name)) {
+      throw new TypeError(
+        `sample: "${String(name)}" is not a valid sample name (letters, digits and _, not starting with a digit; at most 63)`,
+      );
+    }
+    const table = await this.samples.table(name);
+    return new SqlResult(
+      withSqlErrors(() => this.database.query(`select * from ${table}`)),
+      this.libs,
+    );
+  }
+
+  /** A cell run starts: samples pulled since the last one become visible. */
+  startRun(): void {
+    this.samples.forgetListing();
+  }
+
   close(): void {
     this.database.close();
   }
@@ -75,6 +99,7 @@ export class SqlEngine {
   private async prepare(query: RewrittenSql): Promise<RewrittenSql> {
     try {
       await this.registerReferencedFiles(query.text);
+      await this.samples.prepare(query);
       return query.withEdits(await this.files.prepare(query.text));
     } catch (thrown) {
       throw thrown instanceof SqlError ? locateSqlError(thrown, query) : thrown;

@@ -64,6 +64,17 @@ declare function register(
   data: import('danfojs').DataFrame | import('apache-arrow').Table | QuarrySqlResult<object>,
 ): void;
 
+/**
+ * All rows of a pulled sample: `samples/NAME.parquet` in the workspace (Pull sample in the app,
+ * `quarry sample` on the command line), which SQL reads as the view `NAME` too. Rejects, naming
+ * the samples there are, when there is none of that name.
+ *
+ *     const orders = await sample<{ id: number; amount: number }>('orders');
+ */
+declare function sample<Row extends object = Record<string, unknown>>(
+  name: string,
+): Promise<QuarrySqlResult<Row>>;
+
 /** What `display` returns: the way to replace that output in place (live charts, counters). */
 interface QuarryDisplayHandle {
   readonly id: string;

@@ -18,6 +18,11 @@ describe('kernel globals typings', () => {
       const table = arrow.tableFromArrays({ a: Float64Array.from([n]) });
       const shown = display([t, s, table, r.scalar()]);
       shown.update(shown.id);
+      const pulled = await sample('orders');
+      const amounts: number[] = (await sample<{ amount: number }>('orders'))
+        .toRows()
+        .map((row) => row.amount + pulled.numRows);
+      display(amounts);
       const total: number = await job('Counting', { total: 3, unit: 'steps' }, async (j) => {
         if (!j.signal.aborted) j.progress(1, 'first');
         return 3;
@@ -49,5 +54,6 @@ describe('kernel globals typings', () => {
     expect(cellDiagnostics('const o = { a: 1 };\nawait sql`select ${o}`').join('\n')).toMatch(
       /not assignable/,
     );
+    expect(cellDiagnostics('await sample(42)').join('\n')).toMatch(/not assignable/);
   });
 });
