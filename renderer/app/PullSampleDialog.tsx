@@ -103,24 +103,27 @@ export function PullSampleDialog({ host, onPulled, onClose }: Props) {
             refs={refs.current}
             disabled={busy}
           />
-          {problem && (
-            <p className="sample-error" role="alert">
-              {problem}
-            </p>
-          )}
           {shown.kind === 'previewing' && <p className="sample-note">Reading the first rows…</p>}
           {shown.kind === 'preview' && <SamplePreviewView preview={shown.preview} />}
-          <PullStatus state={pull.state} onCancel={pull.cancel} onOverwrite={() => start(true)} />
-          <footer className="sample-dialog-buttons">
-            <button type="submit" disabled={busy || shown.kind === 'previewing'}>
-              Preview
-            </button>
-            <button type="button" disabled={busy} onClick={() => start(false)}>
-              Pull
-            </button>
-            <button type="button" disabled={busy} onClick={onClose}>
-              Close
-            </button>
+          {/* Kept in view at the dialog's foot however far its content scrolls. */}
+          <footer className="sample-dialog-footer">
+            {problem && (
+              <p className="sample-error" role="alert">
+                {problem}
+              </p>
+            )}
+            <PullStatus state={pull.state} onCancel={pull.cancel} onOverwrite={() => start(true)} />
+            <div className="sample-dialog-buttons">
+              <button type="submit" disabled={busy || shown.kind === 'previewing'}>
+                Preview
+              </button>
+              <button type="button" disabled={busy} onClick={() => start(false)}>
+                Pull
+              </button>
+              <button type="button" disabled={busy} onClick={onClose}>
+                Close
+              </button>
+            </div>
           </footer>
         </form>
       </div>

@@ -20,7 +20,7 @@ export function SamplePreviewView({ preview }: { preview: SamplePreview }) {
             <tr>
               <th>Column</th>
               <th>Type</th>
-              <th>Nulls</th>
+              <th>Nullable</th>
             </tr>
           </thead>
           <tbody>

@@ -139,7 +139,8 @@ describe.skipIf(!available)('pulling a sample in the app (Chromium)', () => {
     await page.keyboard.press('Shift+Enter');
     expect(await finishedStatus(page, n)).toMatch(/^done/);
     const table = outputRegion(page, n).getByRole('table');
-    expect(await readableText(table)).toMatch(/\b1,?234\b/);
+    const cells = await table.getByRole('cell').allTextContents();
+    expect(cells.map((text) => text.trim())).toContain(String(SAMPLE_ROWS));
     await screenshot(page, 'pull-sample-04-sql');
   });
 });
