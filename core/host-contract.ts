@@ -8,7 +8,10 @@
  * Paths are relative to the workspace (the folder of the notebook Quarry was opened with), with
  * `/` separators; the host refuses any path that leaves it.
  */
+import type { HostJobPoll } from './host-jobs';
 import { isJsonObject, type JsonObject } from './json';
+import { isSampleName, isSampleRequest, type SampleRequest } from './sample/request';
+import type { SampleListing, SamplePreview } from './sample/preview';
 
 export type FolderEntry =
   | { name: string; kind: 'file' | 'folder'; size: number; mtimeMs: number }
@@ -70,6 +73,13 @@ export type HostRequests = {
   'folder.list': { path: string };
   'recent.list': Record<string, never>;
   'datafiles.resolve': { pattern: string };
+  /** The source's first rows and schema, and the query the sample would send (nothing written). */
+  'sample.preview': { request: SampleRequest };
+  /** Starts pulling `samples/NAME.parquet` (and its manifest) as a job; see core/host-jobs.ts. */
+  'sample.start': { request: SampleRequest; name: string; force: boolean };
+  'job.poll': { jobId: string; after: number };
+  'job.cancel': { jobId: string };
+  'samples.list': Record<string, never>;
 };
 
 export type HostResponses = {
@@ -84,6 +94,11 @@ export type HostResponses = {
   'folder.list': { path: string; entries: FolderEntry[] };
   'recent.list': { paths: string[] };
   'datafiles.resolve': { files: DataFileLink[] };
+  'sample.preview': SamplePreview;
+  'sample.start': { jobId: string; file: string };
+  'job.poll': HostJobPoll;
+  'job.cancel': Record<string, never>;
+  'samples.list': { samples: SampleListing[] };
 };
 
 export type HostOperation = keyof HostRequests;
@@ -105,15 +120,24 @@ const requestShapes: { [K in HostOperation]: Record<keyof HostRequests[K], Field
   'folder.list': { path: 'string' },
   'recent.list': {},
   'datafiles.resolve': { pattern: 'string' },
+  'sample.preview': { request: 'sample-request' },
+  'sample.start': { request: 'sample-request', name: 'sample-name', force: 'boolean' },
+  'job.poll': { jobId: 'string', after: 'count' },
+  'job.cancel': { jobId: 'string' },
+  'samples.list': {},
 };
 
-type FieldKind = 'string' | 'number|null' | 'boolean' | 'session';
+type FieldKind =
+  'string' | 'number|null' | 'boolean' | 'session' | 'count' | 'sample-request' | 'sample-name';
 
 const FIELD_KIND_NAMES: { [K in FieldKind]: string } = {
   string: 'string',
   'number|null': 'number or null',
   boolean: 'boolean',
   session: 'a session id (1-64 letters, digits, - or _)',
+  count: 'a whole number from 0',
+  'sample-request': 'a sample request (core/sample/request.ts)',
+  'sample-name': 'a sample name (letters, digits and _, not starting with a digit)',
 };
 
 export const HOST_OPERATIONS = Object.keys(requestShapes) as HostOperation[];
@@ -169,6 +193,12 @@ function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolea
       return value === null || (typeof value === 'number' && Number.isFinite(value));
     case 'session':
       return isSessionId(value);
+    case 'count':
+      return Number.isInteger(value) && (value as number) >= 0;
+    case 'sample-request':
+      return isSampleRequest(value);
+    case 'sample-name':
+      return isSampleName(value);
   }
 }
 

@@ -26,6 +26,10 @@ try {
       entryPoints: ['electron/main/main.ts'],
       outfile: 'dist/electron/main.cjs',
       platform: 'node',
+      // The sampler's native DuckDB is a compiled addon (a .node file per platform) that cannot
+      // be bundled: it is required from node_modules at run time. pg's optional native binding
+      // is never installed.
+      external: [...common.external, '@duckdb/node-api', 'pg-native'],
     }),
     build({
       ...common,

@@ -12,6 +12,8 @@ import {
   type HostRequests,
   type HostResponses,
 } from '../../core/host-contract';
+import { HostJobRegistry } from '../jobs/host-job-registry';
+import { previewSample, pullSample } from '../sampler/pull-sample';
 import { RecentFiles } from '../state/recent-files';
 import { RecoveryStore } from '../state/recovery-store';
 import { SessionLeases } from '../state/session-leases';
@@ -27,6 +29,7 @@ import {
   writeRecovery,
   type NotebookContext,
 } from './notebook-handlers';
+import { createSampleHandlers, type Sampler } from './sample-handlers';
 import { isInside, resolveInWorkspace, toWorkspacePath } from '../workspace/workspace';
 
 /** The host's implementation of the contract's methods, which every transport calls. */
@@ -41,7 +44,13 @@ export type HostHandlerOptions = {
   stateDir?: string;
   /** Milliseconds since the epoch; tests pass their own. Default `Date.now`. */
   clock?: () => number;
+  /** Pulls and previews samples; default the native sampler (host/sampler/pull-sample.ts). */
+  sampler?: Sampler;
+  /** The PG* variables for PostgreSQL sources without a connection string; default process.env. */
+  env?: NodeJS.ProcessEnv;
 };
+
+const NATIVE_SAMPLER: Sampler = { pull: pullSample, preview: previewSample };
 
 /** How many recent notebooks `recent.list` returns. */
 const RECENT_SHOWN = 10;
@@ -57,6 +66,15 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
     recent: new RecentFiles(stateDir),
     leases: new SessionLeases(clock),
   };
+  const jobs = new HostJobRegistry();
+  const samples = createSampleHandlers({
+    root,
+    // Relative source paths mean what they would in the notebook's cells.
+    baseDir: notebook === null ? root : path.dirname(path.join(root, notebook)),
+    jobs,
+    sampler: options.sampler ?? NATIVE_SAMPLER,
+    env: options.env ?? process.env,
+  });
 
   /** Runs `action` on the checked absolute path; converts whatever it throws to a HostError. */
   const atPath = async <T>(
@@ -110,6 +128,12 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
       } catch (error) {
         throw toHostError(error, undefined, request.pattern);
       }
+    },
+    ...samples,
+    'job.poll': async (request) => jobs.poll(request.jobId, request.after),
+    'job.cancel': async (request) => {
+      jobs.cancel(request.jobId);
+      return {};
     },
   };
 }

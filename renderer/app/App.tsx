@@ -14,8 +14,10 @@ import { FilePanel } from './FilePanel';
 import { FindReplace } from './FindReplace';
 import { NoticeBanner } from './NoticeBanner';
 import { KernelStoppedBanner } from './KernelStoppedBanner';
-import { paletteCommands, type Panels } from './palette-commands';
+import { paletteCommands, type Dialogs, type Panels } from './palette-commands';
+import { PullSampleDialog } from './PullSampleDialog';
 import { OpenElsewhereNotice, RecoveryPrompt } from './RecoveryPrompt';
+import { SamplesPanel } from './SamplesPanel';
 import { TableOfContents } from './TableOfContents';
 import { Toolbar } from './Toolbar';
 import { useCommandModeKeys } from './use-command-mode-keys';
@@ -33,11 +35,15 @@ export function App({ host, kernel }: Props) {
   const foreign = language.kind === 'foreign' ? language.language : null;
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [panel, setPanel] = useState<PanelName | null>(null);
+  const [pullingSample, setPullingSample] = useState(false);
+  /** Changes after each pull, so the Samples panel lists again. */
+  const [samplesPulled, setSamplesPulled] = useState(0);
   const { dispatch } = commands;
   const cells = state.notebook.cells;
   const selection = new Set(selectedCellIds(state));
   const actions = cellActions(state, commands);
   const panels: Panels = { toggle: (name) => setPanel((open) => (open === name ? null : name)) };
+  const dialogs: Dialogs = { pullSample: () => setPullingSample(true) };
 
   const onEditorCommand = (cellId: string, command: EditorCommand) => {
     switch (command.kind) {
@@ -89,7 +95,7 @@ export function App({ host, kernel }: Props) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [state.dirty]);
 
-  const palette = paletteCommands(commands, actions, panels, state.selectedId);
+  const palette = paletteCommands(commands, actions, panels, dialogs, state.selectedId);
 
   return (
     <div className="app">
@@ -100,6 +106,7 @@ export function App({ host, kernel }: Props) {
         dirty={state.dirty}
         path={state.path}
         onTogglePanel={panels.toggle}
+        onPullSample={dialogs.pullSample}
         onClearAllOutputs={actions.clearAllOutputs}
       />
       {recovery && (
@@ -151,6 +158,7 @@ export function App({ host, kernel }: Props) {
           />
         )}
         {panel === 'variables' && <VariableInspector kernel={kernel} />}
+        {panel === 'samples' && <SamplesPanel host={host} refreshKey={samplesPulled} />}
         <main className="notebook" aria-label="Notebook cells">
           {cells.map((cell, index) => (
             <CellView
@@ -178,6 +186,20 @@ export function App({ host, kernel }: Props) {
           )}
         </main>
       </div>
+      {pullingSample && (
+        <PullSampleDialog
+          host={host}
+          onPulled={({ name, file, manifest }) => {
+            // Recorded as a document edit: the notebook says which data it was written against.
+            dispatch({
+              type: 'record-sample',
+              sample: { name, file, sha256: manifest.sha256, rows: manifest.rows.actual },
+            });
+            setSamplesPulled((n) => n + 1);
+          }}
+          onClose={() => setPullingSample(false)}
+        />
+      )}
       {paletteOpen && <CommandPalette commands={palette} onClose={() => setPaletteOpen(false)} />}
     </div>
   );

@@ -11,6 +11,7 @@ type Props = {
   dirty: boolean;
   path: string | null;
   onTogglePanel: Panels['toggle'];
+  onPullSample(): void;
   onClearAllOutputs(): void;
 };
 
@@ -46,6 +47,20 @@ export function Toolbar(props: Props) {
         title="The kernel's variables: type, shape, size"
       >
         Variables
+      </button>
+      <button
+        type="button"
+        onClick={() => onTogglePanel('samples')}
+        title="The samples pulled into the workspace's samples folder"
+      >
+        Samples
+      </button>
+      <button
+        type="button"
+        onClick={props.onPullSample}
+        title="Pull a reproducible sample of a file, folder or PostgreSQL table"
+      >
+        Pull sample
       </button>
       <span className="toolbar-title" title={path ?? 'unsaved notebook'}>
         {path ?? 'Untitled'}

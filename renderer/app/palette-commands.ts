@@ -3,12 +3,18 @@ import type { CellActions } from './cell-actions';
 import type { PaletteCommand } from './CommandPalette';
 import type { NotebookCommands } from './use-notebook-session';
 
-export type Panels = { toggle(panel: 'files' | 'find' | 'contents' | 'variables'): void };
+export type Panels = {
+  toggle(panel: 'files' | 'find' | 'contents' | 'variables' | 'samples'): void;
+};
+
+/** Dialogs the palette opens. */
+export type Dialogs = { pullSample(): void };
 
 export function paletteCommands(
   commands: NotebookCommands,
   actions: CellActions,
   panels: Panels,
+  dialogs: Dialogs,
   selected: string | null,
 ): PaletteCommand[] {
   return [
@@ -47,5 +53,7 @@ export function paletteCommands(
     { label: 'Table of contents', run: () => panels.toggle('contents') },
     { label: 'Show files', run: () => panels.toggle('files') },
     { label: 'Show variables', run: () => panels.toggle('variables') },
+    { label: 'Pull sample', run: dialogs.pullSample },
+    { label: 'Show samples', run: () => panels.toggle('samples') },
   ];
 }

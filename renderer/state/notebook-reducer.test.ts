@@ -228,4 +228,17 @@ describe('notebookReducer', () => {
     expect(state).toMatchObject({ dirty: false, mtimeMs: 5 });
     expect(apply(state, { type: 'edit-source', cellId: id, source: 'b' }).dirty).toBe(false);
   });
+
+  it('records a pulled sample in the notebook metadata as an edit that Save writes', () => {
+    const sample = {
+      name: 'orders',
+      file: 'samples/orders.parquet',
+      sha256: 'ab'.repeat(32),
+      rows: 9,
+    };
+    const state = apply(start('a'), { type: 'record-sample', sample });
+    expect(state.notebook.metadata.quarry).toEqual({ samples: [sample] });
+    expect(state.notebook.metadata.kernelspec).toEqual(start('a').notebook.metadata.kernelspec);
+    expect(state.dirty).toBe(true);
+  });
 });

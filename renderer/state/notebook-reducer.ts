@@ -6,6 +6,7 @@
 import { isJsonObject } from '../../core/json';
 import type { Cell, Notebook } from '../../core/notebook/model';
 import type { KernelInfo } from '../../core/protocol';
+import { withNotebookSample, type NotebookSample } from '../../core/sample/notebook-samples';
 import {
   changeCellType,
   duplicateCell,
@@ -49,6 +50,8 @@ export type NotebookAction =
   | { type: 'change-kind'; cellIds: string[]; kind: CellTypeChoice }
   | { type: 'clear-outputs'; cellIds: string[] }
   | { type: 'toggle-hidden'; cellIds: string[]; part: 'source' | 'outputs' }
+  /** A sample was pulled for this notebook: recorded in `metadata.quarry.samples`. */
+  | { type: 'record-sample'; sample: NotebookSample }
   | { type: 'undo' }
   | { type: 'redo' }
   | RunAction
@@ -175,6 +178,14 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
       );
     case 'toggle-hidden':
       return toggleHidden(state, action.cellIds, action.part);
+    case 'record-sample':
+      return edited({
+        ...state,
+        notebook: {
+          ...state.notebook,
+          metadata: withNotebookSample(state.notebook.metadata, action.sample),
+        },
+      });
     case 'undo':
       return stepped(state, undoEdit(state.history, state.notebook.cells));
     case 'redo':
