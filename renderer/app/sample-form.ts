@@ -135,7 +135,11 @@ export function formRequest(form: SampleForm): FormOutcome {
   const stratifyBy = form.stratifyBy.trim();
   // Stratified samples rank by hash within each stratum, so "default" means hash there.
   const method =
-    form.method !== 'default' ? form.method : stratifyBy !== '' ? 'hash' : defaultMethod(size);
+    form.method !== 'default'
+      ? form.method
+      : stratifyBy !== ''
+        ? 'hash'
+        : defaultMethod(size, source);
   const request: SampleRequest = {
     source,
     method,
