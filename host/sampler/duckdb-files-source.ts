@@ -1,9 +1,9 @@
 /**
  * The files source: CSV, TSV, Parquet, JSON and NDJSON files, globs and hive-partitioned folders
- * (http(s) URLs where this DuckDB can read them), sampled by native DuckDB. It describes, counts
- * and plans on a DuckDB instance of its own, and materialises on the sampler's (the target's
- * connection), both opened with the same restrictions (sampler-duckdb.ts), so the sample's rows
- * go straight from the files into the sampler's table.
+ * (http(s) URLs where this DuckDB can read them), sampled by native DuckDB. A pull describes,
+ * counts and plans on the sampler's own DuckDB (`samplerDuckDB`) and materialises there, so the
+ * sample's rows go straight from the files into the sampler's table; a preview opens a DuckDB of
+ * its own, with the same restrictions (sampler-duckdb.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { realpath } from 'node:fs/promises';
@@ -103,6 +103,7 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
   };
 
   const own = async (): Promise<DuckDBConnection> => {
+    if (options.samplerDuckDB !== undefined) return options.samplerDuckDB;
     duckdb ??= allowedDirectories(options).then((allowed) =>
       openSamplerDuckDB({
         threads: request.threads,

@@ -22,54 +22,84 @@ export function kindOfType(type: string): Kind {
   return 'other';
 }
 
+/** Two statements whatever the number of columns: the statistics, then the frequent values. */
 export async function profileTable(
   connection: DuckDBConnection,
   table: string,
   columns: SampleColumn[],
 ): Promise<ColumnProfile[]> {
-  const profiles: ColumnProfile[] = [];
-  for (const column of columns) profiles.push(await profileColumn(connection, table, column));
-  return profiles;
+  if (columns.length === 0) return [];
+  const from = duckdbDialect.quoteIdentifier(table);
+  const stats = await connection.runAndReadAll(
+    `SELECT ${columns.map((column) => statistics(column).join(', ')).join(', ')} FROM ${from}`,
+  );
+  const values = stats.getRowsJS()[0];
+  const top = await frequentValues(connection, from, columns);
+  return columns.map((column, index) => {
+    const [nulls, distinct, min, max, quantiles] = values.slice(index * 5, index * 5 + 5);
+    return {
+      name: column.name,
+      type: column.type,
+      nulls: Number(nulls),
+      distinct: Number(distinct),
+      min: extreme(min),
+      max: extreme(max),
+      quantiles: quantilesOf(quantiles),
+      top: kindOfType(column.type) === 'text' ? (top.get(index) ?? []) : null,
+    };
+  });
 }
 
-async function profileColumn(
-  connection: DuckDBConnection,
-  table: string,
-  column: SampleColumn,
-): Promise<ColumnProfile> {
+/** Five expressions per column: nulls, distinct, min, max, quantiles (NULL where not kept). */
+function statistics(column: SampleColumn): string[] {
   const c = duckdbDialect.quoteIdentifier(column.name);
-  const from = duckdbDialect.quoteIdentifier(table);
-  const kind = kindOfType(column.type);
-  const extremes =
-    kind === 'number'
-      ? `CAST(min(${c}) AS DOUBLE), CAST(max(${c}) AS DOUBLE), quantile_cont(CAST(${c} AS DOUBLE), [${PROFILE_QUANTILES.join(', ')}])`
-      : kind === 'temporal'
-        ? `replace(CAST(min(${c}) AS VARCHAR), ' ', 'T'), replace(CAST(max(${c}) AS VARCHAR), ' ', 'T'), NULL`
-        : 'NULL, NULL, NULL';
-  const stats = await connection.runAndReadAll(
-    `SELECT count(*) - count(${c}), approx_count_distinct(${c}), ${extremes} FROM ${from}`,
-  );
-  const [nulls, distinct, min, max, quantiles] = stats.getRowsJS()[0];
-  let top: ColumnProfile['top'] = null;
-  if (kind === 'text') {
-    const frequent = await connection.runAndReadAll(
-      `SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${from} WHERE ${c} IS NOT NULL
-       GROUP BY 1 ORDER BY n DESC, v LIMIT ${TOP_VALUES}`,
-    );
-    top = frequent
-      .getRowsJS()
-      .map(([value, count]) => ({ value: String(value), count: Number(count) }));
+  const counts = [`count(*) - count(${c})`, `approx_count_distinct(${c})`];
+  switch (kindOfType(column.type)) {
+    case 'number':
+      return [
+        ...counts,
+        `CAST(min(${c}) AS DOUBLE)`,
+        `CAST(max(${c}) AS DOUBLE)`,
+        `quantile_cont(CAST(${c} AS DOUBLE), [${PROFILE_QUANTILES.join(', ')}])`,
+      ];
+    case 'temporal':
+      return [
+        ...counts,
+        `replace(CAST(min(${c}) AS VARCHAR), ' ', 'T')`,
+        `replace(CAST(max(${c}) AS VARCHAR), ' ', 'T')`,
+        'NULL',
+      ];
+    case 'text':
+    case 'other':
+      return [...counts, 'NULL', 'NULL', 'NULL'];
   }
-  return {
-    name: column.name,
-    type: column.type,
-    nulls: Number(nulls),
-    distinct: Number(distinct),
-    min: extreme(min),
-    max: extreme(max),
-    quantiles: quantilesOf(quantiles),
-    top,
-  };
+}
+
+/** The ten most frequent values of each text column, by the column's index. */
+async function frequentValues(
+  connection: DuckDBConnection,
+  from: string,
+  columns: SampleColumn[],
+): Promise<Map<number, { value: string; count: number }[]>> {
+  const branches = columns.flatMap((column, index) => {
+    if (kindOfType(column.type) !== 'text') return [];
+    const c = duckdbDialect.quoteIdentifier(column.name);
+    return [
+      `(SELECT ${index} AS i, CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${from}
+        WHERE ${c} IS NOT NULL GROUP BY 2 ORDER BY n DESC, v LIMIT ${TOP_VALUES})`,
+    ];
+  });
+  const top = new Map<number, { value: string; count: number }[]>();
+  if (branches.length === 0) return top;
+  const result = await connection.runAndReadAll(
+    `SELECT i, v, n FROM (${branches.join(' UNION ALL ')}) ORDER BY i, n DESC, v`,
+  );
+  for (const [index, value, count] of result.getRowsJS()) {
+    const list = top.get(Number(index)) ?? [];
+    list.push({ value: String(value), count: Number(count) });
+    top.set(Number(index), list);
+  }
+  return top;
 }
 
 function extreme(value: unknown): JsonPrimitive {

@@ -25,7 +25,13 @@ import { duckdbDialect } from './duckdb-dialect';
 import { runTracked } from './duckdb-run';
 import { profileTable } from './profile';
 import { cancelledError, SampleError } from './sample-error';
-import type { SamplePlan, SourceContext, SourceDescription, SourceOptions } from './sample-source';
+import type {
+  SamplePlan,
+  SampleSource,
+  SourceContext,
+  SourceDescription,
+  SourceOptions,
+} from './sample-source';
 import { duckdbVersion, openSamplerDuckDB } from './sampler-duckdb';
 import { createSource } from './sources';
 import { isInside } from '../workspace/workspace';
@@ -70,7 +76,6 @@ export async function pullSample(
   const tempParquet = path.join(realOutDir, `${stem}.tmp.parquet`);
   const tempManifest = path.join(realOutDir, `${stem}.manifest.tmp`);
   const spill = await mkdtemp(path.join(tmpdir(), 'quarry-sample-'));
-  const source = createSource(request, options);
   const allowed =
     options.allowedRoot === null
       ? null
@@ -81,7 +86,9 @@ export async function pullSample(
     allowedDirectories: allowed,
   });
   const { connection } = duckdb;
+  let source: SampleSource | null = null;
   try {
+    source = createSource(request, { ...options, samplerDuckDB: connection });
     const description = await source.describe(context);
     const plan = await source.plan(description, context);
     const materialized = await source.materialize(
@@ -157,8 +164,8 @@ export async function pullSample(
     await rm(tempManifest, { force: true });
     throw signal.aborted ? cancelledError() : error;
   } finally {
+    await source?.close();
     duckdb.close();
-    await source.close();
     await rm(spill, { recursive: true, force: true });
   }
 }
