@@ -1,127 +1,35 @@
 /**
  * The PostgreSQL source against a real server (test/support/postgres-server.ts) holding a
  * 1M-row table: reproducible samples by every method, the SQL the server really received (its
- * statement log), what crossed the wire, and the failures a user meets (wrong password, no
- * server, unknown names, a cancel mid-pull).
+ * statement log), types and values, what crossed the wire.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import pg from 'pg';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../core/jobs';
-import type { SampleManifest } from '../core/sample/manifest';
 import type { SampleRequest } from '../core/sample/request';
 import { postgresDialect } from '../host/sampler/postgres-dialect';
 import { createPostgresSource } from '../host/sampler/postgres-source';
-import { previewSample, pullSample } from '../host/sampler/pull-sample';
-import { SampleError } from '../host/sampler/sample-error';
-import { startPostgresServer, type PostgresServer } from './support/postgres-server';
+import { previewSample } from '../host/sampler/pull-sample';
+import type { PostgresServer } from './support/postgres-server';
+import { startSamplingFixture, type SamplingFixture } from './support/postgres-sampling';
 
-const ROWS = 1_000_000;
+let fixture: SamplingFixture;
 let server: PostgresServer;
 let admin: pg.Client;
 let duck: DuckDBConnection;
-let outDir: string;
-let pulls = 0;
-const sourceOptions = { baseDir: '/', allowedRoot: null, env: {} };
 
 beforeAll(async () => {
-  server = await startPostgresServer();
-  admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  // 1M rows: a key, four common categories and a rare one (20 rows), timestamps, exact
-  // numerics, doubles, text with nulls.
-  await admin.query(`CREATE TABLE events AS SELECT g AS id,
-      CASE WHEN g % 50000 = 0 THEN 'rare' ELSE 'c' || (g % 4) END AS category,
-      timestamptz '2024-01-01 00:00:00.123456+00' + g * interval '1 minute' AS at,
-      ((g % 1000) / 4.0)::numeric(10, 2) AS amount,
-      g * 0.37::float8 AS score,
-      CASE WHEN g % 7 = 0 THEN NULL ELSE 'note ' || g END AS note
-    FROM generate_series(1, ${ROWS}) g`);
-  await admin.query('ALTER TABLE events ADD PRIMARY KEY (id)');
-  await admin.query('ANALYZE events');
-  const instance = await DuckDBInstance.create(':memory:');
-  duck = await instance.connect();
-  outDir = await mkdtemp(path.join(tmpdir(), 'quarry-pg-samples-'));
+  fixture = await startSamplingFixture(1_000_000);
+  ({ server, admin, duck } = fixture);
 });
 
-afterAll(async () => {
-  await admin?.end();
-  duck?.closeSync();
-  await server?.stop();
-  if (outDir !== undefined) await rm(outDir, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
-function request(overrides: Partial<SampleRequest> = {}): SampleRequest {
-  return {
-    source: { kind: 'postgres', connection: server.url, table: 'events', query: null },
-    method: 'hash',
-    size: { kind: 'rows', rows: 10_000 },
-    seed: 42,
-    stratify: null,
-    where: null,
-    timeWindow: null,
-    columns: null,
-    threads: null,
-    onError: 'fail',
-    ...overrides,
-  };
-}
-
-type Pulled = { manifest: SampleManifest; file: string; rows: number; sha: string; query: string };
-
-/** A pull through the pipeline (pullSample) into a fresh Parquet file. */
-async function pull(
-  sample: SampleRequest,
-  signal = new AbortController().signal,
-  onProgress: (progress: JobProgress) => void = () => undefined,
-): Promise<Pulled> {
-  const file = path.join(outDir, `sample-${pulls++}.parquet`);
-  const manifest = await pullSample(sample, {
-    ...sourceOptions,
-    out: file,
-    force: false,
-    signal,
-    onProgress,
-  });
-  return {
-    manifest,
-    file,
-    rows: manifest.rows.actual,
-    sha: manifest.sha256,
-    query: manifest.query,
-  };
-}
-
-async function failure(
-  sample: SampleRequest,
-  signal?: AbortSignal,
-  onProgress?: (progress: JobProgress) => void,
-): Promise<SampleError> {
-  const error: unknown = await pull(sample, signal, onProgress).then(
-    () => new Error('the pull succeeded'),
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof SampleError)) throw error;
-  return error;
-}
-
-/** Rows of a DuckDB query over a pulled Parquet file (`FILE` in the SQL). */
-async function read(pulled: Pulled, sql: string): Promise<unknown[][]> {
-  const reader = await duck.runAndReadAll(sql.replace('FILE', `'${pulled.file}'`));
-  return reader.getRowsJS();
-}
-
-const logged = (fragment: string): boolean =>
-  server
-    .readLog()
-    .split('\n')
-    .some((line) => line.includes('statement:') && line.includes(fragment));
+const request = (overrides?: Partial<SampleRequest>) => fixture.request(overrides);
+const pull: SamplingFixture['pull'] = (...args) => fixture.pull(...args);
+const read: SamplingFixture['read'] = (...args) => fixture.read(...args);
+const logged = (fragment: string): boolean => fixture.logged(fragment);
 
 describe('sampling a PostgreSQL table', () => {
   it('exact N by hash: the same seed twice gives the same rows, another seed others', async () => {
@@ -327,7 +235,7 @@ describe('sampling a PostgreSQL table', () => {
     const preview = await previewSample(
       request({ columns: ['id', 'score', 'note'], where: 'id <= 3' }),
       {
-        ...sourceOptions,
+        ...fixture.sourceOptions,
         signal: new AbortController().signal,
         limit: 2,
       },
@@ -344,7 +252,7 @@ describe('sampling a PostgreSQL table', () => {
   });
 
   it('only the sample crosses the wire: a small fraction of the table', async () => {
-    const source = createPostgresSource(request(), sourceOptions);
+    const source = createPostgresSource(request(), fixture.sourceOptions);
     const context = { signal: new AbortController().signal, onProgress: () => undefined };
     let bytes: number | null;
     try {
@@ -366,149 +274,5 @@ describe('sampling a PostgreSQL table', () => {
     expect(bytes! / table).toBeLessThan(0.03);
     const count = await duck.runAndReadAll('SELECT count(*)::INTEGER FROM wire_check');
     expect(count.getRowsJS()).toEqual([[10_000]]);
-  });
-});
-
-describe('PostgreSQL failures', () => {
-  it('a wrong password is a SampleError that never shows the password', async () => {
-    const wrong = server.url.replace(encodeURIComponent(server.password), 'not%20it');
-    const error = await failure(
-      request({ source: { kind: 'postgres', connection: wrong, table: 'events', query: null } }),
-    );
-    expect(error.kind).toBe('source');
-    expect(error.message).toBe(
-      `PostgreSQL at postgres://quarry@127.0.0.1:${server.port}/postgres refused the login: password authentication failed for user "quarry"; check the user and password`,
-    );
-    expect(error.message).not.toContain('not it');
-    expect(error.message).not.toContain(server.password);
-  });
-
-  it('a port where no server listens says so, quickly', async () => {
-    const closed = `postgres://quarry:${encodeURIComponent(server.password)}@127.0.0.1:1/postgres`;
-    const error = await failure(
-      request({ source: { kind: 'postgres', connection: closed, table: 'events', query: null } }),
-    );
-    expect(error.message).toBe(
-      'could not connect to PostgreSQL at postgres://quarry@127.0.0.1:1/postgres: connection refused; is the server running and listening on port 1?',
-    );
-  });
-
-  it('a server that never answers times out after connect_timeout', async () => {
-    const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const port = (silent.address() as AddressInfo).port;
-    try {
-      const connection = `postgres://quarry:secret@127.0.0.1:${port}/postgres?connect_timeout=1`;
-      const started = Date.now();
-      const error = await failure(
-        request({ source: { kind: 'postgres', connection, table: 'events', query: null } }),
-      );
-      expect(error.message).toBe(
-        `could not connect to PostgreSQL at postgres://quarry@127.0.0.1:${port}/postgres: no answer within the connection timeout (connect_timeout, PGCONNECT_TIMEOUT)`,
-      );
-      expect(Date.now() - started).toBeLessThan(5_000);
-    } finally {
-      silent.close();
-    }
-  });
-
-  it('unknown tables and columns and a bad where are the request, named in one line', async () => {
-    const table = await failure(
-      request({
-        source: { kind: 'postgres', connection: server.url, table: 'nope.events', query: null },
-      }),
-    );
-    expect(table.kind).toBe('bad-request');
-    expect(table.message).toBe(
-      'PostgreSQL has no table or view named nope.events: check the name, or write it as schema.name',
-    );
-    const column = await failure(request({ columns: ['id', 'amout'] }));
-    expect(column.message).toBe(
-      'the source has no column named amout; its columns are id, category, at, amount, score, note',
-    );
-    const where = await failure(request({ where: 'amout > 0' }));
-    expect(where.kind).toBe('bad-request');
-    expect(where.message).toContain('column "amout" does not exist');
-    const query = await failure(
-      request({
-        source: {
-          kind: 'postgres',
-          connection: server.url,
-          table: null,
-          query: 'SELECT * FROM missing',
-        },
-      }),
-    );
-    expect(query.message).toContain('relation "missing" does not exist');
-  });
-
-  it('a value DuckDB cannot hold names its row, column and type', async () => {
-    const query = "SELECT 1 AS id, 'NaN'::numeric(10, 2) AS amount";
-    const error = await failure(
-      request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
-    );
-    expect(error.kind).toBe('source');
-    expect(error.message).toMatch(
-      /^row 1 of the sample: the value of column amount does not fit DECIMAL\(10, 2\) \(.+\); select it cast to text in a query$/,
-    );
-  });
-
-  it('a cancel mid-pull stops the server and leaves no file behind', async () => {
-    const controller = new AbortController();
-    const before = await readdir(outDir);
-    const error = await failure(
-      request({ method: 'bernoulli', size: { kind: 'fraction', fraction: 1 } }),
-      controller.signal,
-      (progress) => {
-        if (progress.done >= 20_000) controller.abort();
-      },
-    );
-    expect(error.kind).toBe('cancelled');
-    expect(await readdir(outDir)).toEqual(before);
-    // The source's session has ended: nothing of it still runs on the server.
-    const sessions = async (): Promise<number> => {
-      const active = await admin.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'quarry sample'",
-      );
-      return active.rows[0].n;
-    };
-    await expect.poll(sessions).toBe(0);
-  });
-
-  it('a cancel while the server computes sends PostgreSQL a cancel request', async () => {
-    const controller = new AbortController();
-    // Every row hashed by all six columns: seconds of work before the first row comes back.
-    const query = 'SELECT * FROM events, generate_series(1, 3) AS copies';
-    setTimeout(() => controller.abort(), 300);
-    const error = await failure(
-      request({ source: { kind: 'postgres', connection: server.url, table: null, query } }),
-      controller.signal,
-    );
-    expect(error.kind).toBe('cancelled');
-    await expect
-      .poll(() => server.readLog().includes('canceling statement due to user request'))
-      .toBe(true);
-  });
-});
-
-describe('the test server', () => {
-  it('is stopped and its folder removed when its process exits without stop()', async () => {
-    const child = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(import.meta.dirname, 'support', 'postgres-server-child.ts')],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-    expect(child.status, child.stderr).toBe(3);
-    const { folder, pid } = JSON.parse(child.stdout) as { folder: string; pid: number };
-    expect(existsSync(folder)).toBe(false);
-    // Running, or gone (or a zombie no one reaped: a container's PID 1 may not reap orphans).
-    const alive = (): boolean => {
-      try {
-        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-      } catch {
-        return false;
-      }
-    };
-    await expect.poll(alive, { timeout: 10_000 }).toBe(false);
   });
 });
