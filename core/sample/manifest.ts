@@ -47,7 +47,7 @@ export type ColumnProfile = {
   name: string;
   type: string;
   nulls: number;
-  /** An estimate (HyperLogLog). */
+  /** Distinct non-null values in the sample (exact). */
   distinct: number;
   /** Numbers, dates and timestamps (as ISO text); null for other types or an all-null column. */
   min: JsonPrimitive;

@@ -1,6 +1,7 @@
 /**
  * The per-column profile of a sample (core/sample/manifest.ts, ColumnProfile), computed by SQL
- * on the sampler's own DuckDB table: nulls, an approximate distinct count (HyperLogLog), min and
+ * on the sampler's own DuckDB table: nulls, the exact distinct count (a sample is small: an
+ * estimate such as HyperLogLog showed more distinct ids than the sample had rows), min and
  * max for numbers, dates and timestamps (ISO text), the 1/5/25/50/75/95/99th percentiles for
  * numbers (interpolated), and the ten most frequent values of strings and booleans.
  */
@@ -53,7 +54,7 @@ export async function profileTable(
 /** Five expressions per column: nulls, distinct, min, max, quantiles (NULL where not kept). */
 function statistics(column: SampleColumn): string[] {
   const c = duckdbDialect.quoteIdentifier(column.name);
-  const counts = [`count(*) - count(${c})`, `approx_count_distinct(${c})`];
+  const counts = [`count(*) - count(${c})`, `count(DISTINCT ${c})`];
   switch (kindOfType(column.type)) {
     case 'number':
       return [
