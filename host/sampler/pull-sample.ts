@@ -97,24 +97,32 @@ export async function pullSample(
       context,
     );
     const sourceRows = materialized.sourceRows ?? description.rows;
-    step(context, 'profiling the sample');
+    step(context, `profiling the sample and writing ${path.basename(out)}`);
     const schema = await schemaOf(connection, description);
-    const profile = await profileTable(connection, SAMPLE_TABLE, schema);
-    const sha256 = await contentHash(
-      connection,
-      SAMPLE_TABLE,
-      schema.map((c) => c.name),
-    );
-    step(context, `writing ${path.basename(out)}`);
     const order = schema
       .map((c) => `${duckdbDialect.quoteIdentifier(c.name)} ASC NULLS LAST`)
       .join(', ');
-    await runTracked(
+    // The profile, the hash and the file only read the sample: on connections of their own they
+    // run side by side (a third of a 10k-row pull's time beyond the sampling scan, run in turn).
+    const profiling = duckdb.connect().then((own) => profileTable(own, SAMPLE_TABLE, schema));
+    const hashing = duckdb.connect().then((own) =>
+      contentHash(
+        own,
+        SAMPLE_TABLE,
+        schema.map((c) => c.name),
+      ),
+    );
+    const writing = runTracked(
       connection,
       `COPY (SELECT * FROM ${SAMPLE_TABLE} ORDER BY ${order}) TO '${tempParquet.replace(/'/g, "''")}' (FORMAT parquet)`,
       context,
       `writing ${out}`,
     );
+    // All three end before any failure is thrown: the database closes after this.
+    await Promise.allSettled([profiling, hashing, writing]);
+    const profile = await profiling;
+    const sha256 = await hashing;
+    await writing;
     const actual = Number(
       (await connection.runAndReadAll(`SELECT count(*) FROM ${SAMPLE_TABLE}`)).getRows()[0][0],
     );

@@ -24,6 +24,8 @@ export const SAMPLER_MEMORY_LIMIT = '1GB';
 
 export type SamplerDuckDB = {
   connection: DuckDBConnection;
+  /** Another connection to the same database (closed with it), for work run side by side. */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 };
 
@@ -38,7 +40,14 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
   config.temp_directory = options.tempDirectory ?? '';
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
+  const others: DuckDBConnection[] = [];
+  const connect = async () => {
+    const other = await instance.connect();
+    others.push(other);
+    return other;
+  };
   const close = () => {
+    for (const other of others) other.closeSync();
     connection.closeSync();
     instance.closeSync();
   };
@@ -55,7 +64,7 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
     close();
     throw error;
   }
-  return { connection, close };
+  return { connection, connect, close };
 }
 
 /** `/a/b/`: DuckDB's allowed directories are prefixes, so `/a/b` would also allow `/a/bc`. */
