@@ -16,6 +16,7 @@ import pg from 'pg';
 import type { SampleMethod, SampleRequest } from '../core/sample/request';
 import { createPostgresSource } from '../host/sampler/postgres-source';
 import { startPostgresServer, type PostgresServer } from '../test/support/postgres-server';
+import { createEventsTable } from '../test/support/postgres-sampling';
 import { formatMs, formatRatio, interleaved, renderTable, type Paired } from './stats';
 
 const TABLE_ROWS = 1_000_000;
@@ -109,15 +110,7 @@ try {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   progress(`making a ${TABLE_ROWS.toLocaleString('en')}-row table`);
-  await admin.query(`CREATE TABLE events AS SELECT g AS id,
-      CASE WHEN g % 50000 = 0 THEN 'rare' ELSE 'c' || (g % 4) END AS category,
-      timestamptz '2024-01-01' + g * interval '1 minute' AS at,
-      ((g % 1000) / 4.0)::numeric(10, 2) AS amount,
-      g * 0.37::float8 AS score,
-      CASE WHEN g % 7 = 0 THEN NULL ELSE 'note ' || g END AS note
-    FROM generate_series(1, ${TABLE_ROWS}) g`);
-  await admin.query('ALTER TABLE events ADD PRIMARY KEY (id)');
-  await admin.query('VACUUM ANALYZE events');
+  await createEventsTable(admin, TABLE_ROWS);
   await admin.end();
 
   const instance = await DuckDBInstance.create(':memory:');

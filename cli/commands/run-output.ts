@@ -24,6 +24,11 @@ export async function checkOutputLocation(input: string, output: string): Promis
     );
   // Saving through a symlink writes beside the file it points to (atomic-write.ts).
   const folder = path.dirname(target ? await realpath(output) : output);
+  await checkOutputFolder(folder);
+}
+
+/** The folder an output goes into exists, is a folder and can be written (a UsageError if not). */
+export async function checkOutputFolder(folder: string): Promise<void> {
   const folderInfo = await statOrNull(folder);
   if (folderInfo === null)
     throw new UsageError(
@@ -41,7 +46,7 @@ export async function checkOutputLocation(input: string, output: string): Promis
 }
 
 /** The file's (or link target's) status, or null when nothing is there to stat. */
-async function statOrNull(file: string): Promise<Stats | null> {
+export async function statOrNull(file: string): Promise<Stats | null> {
   try {
     return await stat(file);
   } catch (error) {

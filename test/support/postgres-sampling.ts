@@ -51,14 +51,8 @@ export type SamplingFixture = {
   close(): Promise<void>;
 };
 
-/**
- * `events`: a primary key, four common categories and a rare one (every 50,000th row), a
- * timestamp with microseconds, exact numerics, doubles, text with nulls.
- */
-export async function startSamplingFixture(rows: number): Promise<SamplingFixture> {
-  const server = await startPostgresServer();
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
+/** The table `events` (see startSamplingFixture), with its primary key and planner statistics. */
+export async function createEventsTable(admin: pg.Client, rows: number): Promise<void> {
   await admin.query(`CREATE TABLE events AS SELECT g AS id,
       CASE WHEN g % 50000 = 0 THEN 'rare' ELSE 'c' || (g % 4) END AS category,
       timestamptz '2024-01-01 00:00:00.123456+00' + g * interval '1 minute' AS at,
@@ -67,7 +61,18 @@ export async function startSamplingFixture(rows: number): Promise<SamplingFixtur
       CASE WHEN g % 7 = 0 THEN NULL ELSE 'note ' || g END AS note
     FROM generate_series(1, ${rows}) g`);
   await admin.query('ALTER TABLE events ADD PRIMARY KEY (id)');
-  await admin.query('ANALYZE events');
+  await admin.query('VACUUM ANALYZE events');
+}
+
+/**
+ * `events`: a primary key, four common categories and a rare one (every 50,000th row), a
+ * timestamp with microseconds, exact numerics, doubles, text with nulls.
+ */
+export async function startSamplingFixture(rows: number): Promise<SamplingFixture> {
+  const server = await startPostgresServer();
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await createEventsTable(admin, rows);
   const instance = await DuckDBInstance.create(':memory:');
   const duck = await instance.connect();
   const outDir = await mkdtemp(path.join(tmpdir(), 'quarry-pg-samples-'));
