@@ -289,7 +289,8 @@ describe('pullSample from hive-partitioned Parquet', () => {
       pullSample(request({}), {
         ...options({ out: target, signal: controller.signal }),
         onProgress: (p) => {
-          if (p.message?.startsWith('profiling the sample and writing') === true) controller.abort();
+          if (p.message?.startsWith('profiling the sample and writing') === true)
+            controller.abort();
         },
       }),
     );
