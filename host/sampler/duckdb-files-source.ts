@@ -176,7 +176,7 @@ export function createFilesSource(request: SampleRequest, options: SourceOptions
       const { file, line, problem } = rejects.first;
       throw new SampleError(
         'source',
-        `${shown(file)} line ${line}: ${problem} (${rejects.rows} malformed row${rejects.rows === 1 ? '' : 's'} in all); fix the file or skip malformed rows (on error: skip)`,
+        `${shown(file)} line ${line}: ${problem} (${rejects.rows} malformed row${rejects.rows === 1 ? '' : 's'} in all); fix the file, or skip malformed rows (--on-error skip; in the app, Malformed rows: Skip and count them)`,
       );
     }
     return rejects.rows;
