@@ -105,6 +105,17 @@ export type VariableInfo = {
   preview: string | null;
 };
 
+/**
+ * Which engine ran a cell's SQL, for its status line (docs/kernel.md, "Where a query runs"):
+ * `kernel`, DuckDB-WASM only; `host`, native DuckDB in the host only (queries over files);
+ * `both`, a query that read files on the host and the kernel's tables, or queries of each kind.
+ */
+export type CellEngine = {
+  where: 'kernel' | 'host' | 'both';
+  /** What the status line shows: `native DuckDB v1.5.2 (host)`, `DuckDB-WASM`, … */
+  label: string;
+};
+
 export type KernelInfo = {
   /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)". */
   sqlEngine: string;
