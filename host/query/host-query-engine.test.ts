@@ -238,3 +238,76 @@ describe('limits and writing', () => {
     expect(left).toHaveLength(1);
   });
 });
+
+describe('scan requests', () => {
+  it('reads the file reference of a larger statement, its path made absolute', async () => {
+    const sql =
+      "select * from kernel_table k join read_csv('data/a.csv', header = true) f using (id)";
+    const start = sql.indexOf('read_csv');
+    const reference = { start, end: sql.indexOf(' f using') };
+    const reply = await engine.run({
+      kind: 'scan',
+      queryId: 's1',
+      sql,
+      reference,
+      pushdown: false,
+    });
+    expect(rowsOf(reply).map((row) => row.name)).toEqual(['ann', 'bob', 'cid']);
+    if (reply.ok) expect(reply.result.pushdown).toEqual({ columns: null, filters: [] });
+  });
+
+  it('refuses a reference outside the folder, pointing at it', async () => {
+    const sql = "select * from t join '../secret.csv' using (id)";
+    const start = sql.indexOf("'../");
+    const reply = await engine.run({
+      kind: 'scan',
+      queryId: 's2',
+      sql,
+      reference: { start, end: start + "'../secret.csv'".length },
+      pushdown: true,
+    });
+    expect(failureOf(reply)).toMatchObject({ kind: 'refused', position: start });
+  });
+});
+
+describe('copy requests', () => {
+  it("writes the kernel's rows to the COPY's target, the same file a query's COPY writes", async () => {
+    const fromQuery = await query(
+      "COPY (select * from 'data/a.csv' order by id) TO 'by-query.parquet' (FORMAT parquet)",
+    );
+    expect(fromQuery.ok).toBe(true);
+    const ipc = (await query("select * from 'data/a.csv' order by id")) as Extract<
+      HostQueryReply,
+      { ok: true }
+    >;
+    const sql =
+      "COPY (select * from kernel_rows order by id) TO 'by-kernel.parquet' (FORMAT parquet)";
+    const source = { start: sql.indexOf('('), end: sql.indexOf(') TO') + 1 };
+    const copy = await engine.run({
+      kind: 'copy',
+      queryId: 'c1',
+      sql,
+      source,
+      ipc: ipc.result.ipc,
+    });
+    expect(rowsOf(copy)).toEqual([{ Count: 3n }]);
+    const same = await query(
+      "select count(*)::INTEGER as n from (select * from 'by-query.parquet' except all select * from 'by-kernel.parquet')",
+    );
+    expect(rowsOf(same)).toEqual([{ n: 0 }]);
+    const back = rowsOf(await query("select * from 'by-kernel.parquet' order by id"));
+    expect(back).toEqual(rowsOf(await query("select * from 'by-query.parquet' order by id")));
+  });
+
+  it('refuses a target outside the folder', async () => {
+    const sql = "COPY (select 1) TO '/tmp/elsewhere.parquet'";
+    const reply = await engine.run({
+      kind: 'copy',
+      queryId: 'c2',
+      sql,
+      source: { start: 5, end: 15 },
+      ipc: new Uint8Array(),
+    });
+    expect(failureOf(reply)).toMatchObject({ kind: 'refused', position: sql.indexOf("'/tmp") });
+  });
+});

@@ -20,7 +20,9 @@ import { duckdbVersion, openSamplerDuckDB, type SamplerDuckDB } from '../sampler
 import type { RowsReply } from './arrow-result';
 import type { PathFolders } from './path-guard';
 import { cancelled, internalFailure } from './query-failures';
+import { runCopyRequest } from './copy-request';
 import { runQueryRequest } from './query-request';
+import { runScanRequest, type ScanReply } from './scan-request';
 import { tempFileNamer, type RunContext } from './run-context';
 import { DEFAULT_MAX_RESULT_BYTES } from './too-large';
 
@@ -105,7 +107,7 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
         rows: reply.rows,
         engine: engine.label,
         durationMs: performance.now() - started,
-        pushdown: null,
+        pushdown: reply.pushdown,
       };
       return { ok: true, result };
     } catch (error) {
@@ -155,14 +157,19 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
   };
 }
 
-function runRequest(context: RunContext, request: HostQueryRequest): Promise<RowsReply> {
+async function runRequest(context: RunContext, request: HostQueryRequest): Promise<ScanReply> {
   switch (request.kind) {
     case 'query':
-      return runQueryRequest(context, request);
+      return withoutPushdown(await runQueryRequest(context, request));
     case 'scan':
+      return runScanRequest(context, request);
     case 'copy':
-      return Promise.resolve(internalFailure(new Error(`${request.kind} is not supported yet`)));
+      return withoutPushdown(await runCopyRequest(context, request));
   }
+}
+
+function withoutPushdown(reply: RowsReply): ScanReply {
+  return reply.ok ? { ...reply, pushdown: null } : reply;
 }
 
 async function openEngine(
