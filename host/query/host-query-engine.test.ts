@@ -152,6 +152,17 @@ describe('errors', () => {
     });
   });
 
+  it('names a missing file as the request wrote it, and points at it', async () => {
+    const sql = "select 1 as a, * from 'data/missing.csv'";
+    const failure = failureOf(await query(sql));
+    expect(failure).toMatchObject({
+      kind: 'sql',
+      errorType: 'IO',
+      message: 'No files found that match the pattern "data/missing.csv"',
+      position: sql.indexOf("'data/missing.csv'"),
+    });
+  });
+
   it('reports a syntax error with its position', async () => {
     const failure = failureOf(await query('select from from'));
     expect(failure).toMatchObject({ kind: 'sql', errorType: 'Parser' });

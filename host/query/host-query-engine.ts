@@ -97,6 +97,7 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
         folders,
         maxResultBytes,
         params: request.kind === 'query' ? request.params : [],
+        writtenPaths: new Map(),
         tempFile: engine.tempFile,
       };
       const reply = await runRequest(context, request);

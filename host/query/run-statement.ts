@@ -27,6 +27,6 @@ export async function runStatement(
     if (context.params.length > 0) checked.prepared.bind(context.params);
     return { ok: true, ...(await runSmallResult(checked.prepared)) };
   } catch (error) {
-    return duckDbFailure(error, sql);
+    return duckDbFailure(error, sql, context.writtenPaths);
   }
 }
