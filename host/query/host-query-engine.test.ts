@@ -38,6 +38,13 @@ beforeAll(async () => {
   await writeFile(path.join(notebookDir, 'data', 'b.csv'), 'id,name\n4,dan\n');
   await writeFile(path.join(root, 'secret.csv'), 'password\nhunter2\n');
   await symlink(path.join(root, 'secret.csv'), path.join(notebookDir, 'link.csv'));
+  await mkdir(path.join(root, 'outside'));
+  await writeFile(path.join(root, 'outside', 'c.csv'), 'id\n9\n');
+  await symlink(path.join(root, 'outside'), path.join(notebookDir, 'linked'));
+  await symlink(
+    path.join(root, 'outside', 'new.parquet'),
+    path.join(notebookDir, 'broken.parquet'),
+  );
   engine = createHostQueryEngine({
     notebookDir,
     allowedDirectories: [notebookDir],
@@ -99,6 +106,10 @@ describe('paths the host refuses', () => {
     ["select * from read_text('../secret.csv')", '../secret.csv'],
     ["select * from read_csv('../*.csv')", '../*.csv'],
     ["select * from read_csv(['data/a.csv', '/etc/hosts'])", '/etc/hosts'],
+    ["select * from 'linked/*.csv'", 'linked/*.csv'],
+    ["select * from 'data/../linked/c.csv'", 'data/../linked/c.csv'],
+    ["select * from 'linked/../secret.csv'", 'linked/../secret.csv'],
+    ["copy (select 1) to 'broken.parquet'", 'broken.parquet'],
   ])('%s', async (sql, written) => {
     const failure = await refusal(sql);
     expect(failure).toMatchObject({ kind: 'refused', position: sql.indexOf(`'${written}'`) });
