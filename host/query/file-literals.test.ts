@@ -11,6 +11,9 @@ describe('findFileLiterals', () => {
     ]);
     expect(values("DESCRIBE 'x.csv'")).toEqual(['x.csv']);
     expect(values("summarize from 'y.csv'")).toEqual(['y.csv']);
+    expect(values("select * from t, 'a.csv', (select 1) s, 'b.csv' where x in ('c', 'd')")).toEqual(
+      ['a.csv', 'b.csv'],
+    );
   });
 
   it("finds a reader's first argument, a string or a list of strings", () => {
