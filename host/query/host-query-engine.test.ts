@@ -150,6 +150,11 @@ describe('statements the host refuses', () => {
       message: expect.stringContaining('and COPY … TO run on the host'),
     });
   });
+
+  it('asks for the values of a PIVOT, which DuckDB would otherwise make a type for', async () => {
+    const failure = failureOf(await query("pivot 'data/a.csv' on name using sum(id)"));
+    expect(failure).toMatchObject({ kind: 'refused', message: expect.stringContaining('IN (') });
+  });
 });
 
 describe('errors', () => {

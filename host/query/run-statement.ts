@@ -18,7 +18,7 @@ export async function runStatement(
 ): Promise<RowsReply> {
   try {
     const checked = await prepareChecked(context.connection, sql.text, files);
-    if (!checked.ok) return refused(ONLY_FILE_QUERIES);
+    if (!checked.ok) return refused(checked.message);
     if (!allowed.includes(checked.kind)) {
       checked.prepared.destroySync();
       return refused(ONLY_FILE_QUERIES);
