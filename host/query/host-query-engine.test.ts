@@ -294,6 +294,20 @@ describe('scan requests', () => {
     if (reply.ok) expect(reply.result.pushdown).toEqual({ columns: null, filters: [] });
   });
 
+  it('reads only the columns and rows the statement needs, with pushdown', async () => {
+    const sql =
+      "select k.x, f.name from kernel_table k join 'data/a.csv' f on k.id = f.id where f.id > 1";
+    const start = sql.indexOf("'data/a.csv'");
+    const reference = { start, end: start + "'data/a.csv'".length };
+    const reply = await engine.run({ kind: 'scan', queryId: 's3', sql, reference, pushdown: true });
+    expect(rowsOf(reply)).toEqual([
+      { id: 2n, name: 'bob' },
+      { id: 3n, name: 'cid' },
+    ]);
+    if (reply.ok)
+      expect(reply.result.pushdown).toEqual({ columns: ['id', 'name'], filters: ['(id > 1)'] });
+  });
+
   it('refuses a reference outside the folder, pointing at it', async () => {
     const sql = "select * from t join '../secret.csv' using (id)";
     const start = sql.indexOf("'../");
