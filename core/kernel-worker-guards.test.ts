@@ -41,9 +41,20 @@ describe('parseToKernelWorker', () => {
     expect(parseToKernelWorker({ ...rows, sort: { column: 1, direction: 'up' } })).toBeNull();
     expect(parseToKernelWorker({ ...rows, sort: undefined })).toBeNull();
     const files = [{ name: 'data/x.csv', url: 'files/data/x.csv' }];
-    expect(
-      parseToKernelWorker({ type: 'host-response', id: 4, ok: true, response: { files } }),
-    ).toEqual({ type: 'host-response', id: 4, ok: true, response: { files } });
+    const resolved = { type: 'host-response', id: 4, ok: true, operation: 'datafiles.resolve' };
+    expect(parseToKernelWorker({ ...resolved, response: { files } })).toEqual({
+      ...resolved,
+      response: { files },
+    });
+    const cancelled = { type: 'host-response', id: 6, ok: true, operation: 'query.cancel' };
+    expect(parseToKernelWorker({ ...cancelled, response: {} })).toEqual({
+      ...cancelled,
+      response: {},
+    });
+    const failure = { kind: 'refused', message: "'/etc/passwd' is outside", position: 14 };
+    const ran = { type: 'host-response', id: 7, ok: true, operation: 'query.run' };
+    const reply = { ok: false, failure };
+    expect(parseToKernelWorker({ ...ran, response: reply })).toEqual({ ...ran, response: reply });
     expect(parseToKernelWorker({ type: 'host-response', id: 5, ok: false, message: 'no' })).toEqual(
       {
         type: 'host-response',
@@ -64,8 +75,36 @@ describe('parseToKernelWorker', () => {
       { type: 'init', config: { ...config, baseUrl: 1 } },
       { type: 'execute', requestId: 'r', cellId: 'c', code: 1, executionCount: 1 },
       { type: 'execute', requestId: 'r', cellId: 'c', code: 'x', executionCount: 1.5 },
-      { type: 'host-response', id: '1', ok: true, response: { files: [] } },
-      { type: 'host-response', id: 1, ok: true, response: { files: [{ name: 'x' }] } },
+      {
+        type: 'host-response',
+        id: '1',
+        ok: true,
+        operation: 'datafiles.resolve',
+        response: { files: [] },
+      },
+      {
+        type: 'host-response',
+        id: 1,
+        ok: true,
+        operation: 'datafiles.resolve',
+        response: { files: [{ name: 'x' }] },
+      },
+      { type: 'host-response', id: 1, ok: true, response: { files: [] } },
+      { type: 'host-response', id: 1, ok: true, operation: 'query.run', response: { files: [] } },
+      {
+        type: 'host-response',
+        id: 1,
+        ok: true,
+        operation: 'notebook.open',
+        response: { files: [] },
+      },
+      {
+        type: 'host-response',
+        id: 1,
+        ok: true,
+        operation: 'query.cancel',
+        response: { files: [] },
+      },
       { type: 'host-response', id: 1, ok: false },
       { type: 'host-response', id: 1, response: { files: [] } },
     ];

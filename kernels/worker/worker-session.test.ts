@@ -307,6 +307,7 @@ describe('KernelWorkerSession', () => {
       type: 'host-response',
       id: 1,
       ok: true,
+      operation: 'datafiles.resolve',
       response: { files: [{ name: 'data/a.csv', url: 'files/data/a.csv' }] },
     });
     await settle();
