@@ -41,6 +41,7 @@ import {
 import type { DisplayDataOutput, Output } from './outputs';
 import { isHostQueryReply } from './query/host-query';
 import type {
+  CellEngine,
   CellLocation,
   CellRunStatus,
   KernelEvent,
@@ -132,6 +133,11 @@ const isEndStatus = oneOf<EndStatus>({ done: true, error: true, interrupted: tru
 export const isKernelInfo = fields<KernelInfo>({ sqlEngine: isString, tfBackend: isString });
 
 export const isCellLocation = fields<CellLocation>({ line: isNumber, column: isNumber });
+
+const isCellEngine = fields<CellEngine>({
+  where: oneOf<CellEngine['where']>({ kernel: true, host: true, both: true }),
+  label: isString,
+});
 
 const isVariableInfo = fields<VariableInfo>({
   name: isString,
@@ -246,6 +252,7 @@ export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
     status: isEndStatus,
     durationMs: isNumber,
     errorLocation: nullable(isCellLocation),
+    engine: nullable(isCellEngine),
   },
   'host-request': isHostRelayRequest,
   variables: {
