@@ -31,7 +31,10 @@ afterAll(async () => {
   await server.close();
 });
 
-async function runQuery(request: HostQueryRequest, headers = { 'x-quarry-token': token }) {
+async function runQuery(
+  request: HostQueryRequest,
+  headers: Record<string, string> = { 'x-quarry-token': token },
+) {
   return send({
     port: server.port,
     method: 'POST',
@@ -52,9 +55,9 @@ async function reply(request: HostQueryRequest) {
 
 describe('query.run over HTTP', () => {
   it('needs the token', async () => {
-    const request = { kind: 'query', queryId: 'q0', sql: 'SELECT 1', params: [] } as const;
+    const request: HostQueryRequest = { kind: 'query', queryId: 'q0', sql: 'SELECT 1', params: [] };
     expect((await runQuery(request, { 'x-quarry-token': 'wrong' })).status).toBe(403);
-    expect((await runQuery(request, {} as { 'x-quarry-token': string })).status).toBe(403);
+    expect((await runQuery(request, {})).status).toBe(403);
   });
 
   it("answers a result's rows as the envelope's bytes (paths relative to the notebook)", async () => {
