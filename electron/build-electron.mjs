@@ -37,7 +37,14 @@ try {
       entryPoints: ['electron/query-process/main.ts'],
       outfile: 'dist/electron/query-process.cjs',
       platform: 'node',
-      external: [...common.external, '@duckdb/node-api'],
+      // parquet-wasm's Node build reads its .wasm from beside itself: required from node_modules
+      // (host/query/parquet-arrow.ts, through a require made from import.meta.url, which a
+      // CommonJS bundle must be given).
+      external: [...common.external, '@duckdb/node-api', 'parquet-wasm'],
+      define: { 'import.meta.url': '__quarryModuleUrl' },
+      banner: {
+        js: "const __quarryModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
     }),
     build({
       ...common,
