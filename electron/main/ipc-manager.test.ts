@@ -6,6 +6,7 @@ import { notebookText, tempFolder } from '../../test/support/host-fixtures';
 import { appPageUrl } from '../shared/app-url';
 import { channelOf } from '../shared/ipc-protocol';
 import {
+  FakeUtilityProcess,
   FakeBrowserWindow,
   FakeWebContents,
   fakeInvokeEvent,
@@ -31,6 +32,7 @@ beforeEach(async () => {
   await mkdir(path.join(root, 'data'));
   await writeFile(path.join(root, 'data', 'sales.csv'), 'a,b\n1,2\n');
   session = createWorkspaceSession({
+    queryProcessEntry: '/app/dist/electron/query-process.cjs',
     notebook: path.join(root, 'analysis.ipynb'),
     stateDir: await tempFolder('quarry-ipc-state-'),
   });
@@ -117,6 +119,38 @@ describe('IPC manager: a valid sender gets answers from the real handlers', () =
       ok: false,
       error: { kind: 'not-found' },
     });
+  });
+});
+
+describe('IPC manager: query.run and query.cancel go to the query process', () => {
+  it('forks it with the workspace, forwards the request with its bytes, answers its reply', async () => {
+    const ipc = new Uint8Array([1, 2, 3]);
+    const request = {
+      kind: 'copy',
+      queryId: 'q1',
+      sql: "COPY (SELECT 1) TO 'out.parquet'",
+      source: { start: 6, end: 14 },
+      ipc,
+    };
+    const running = invoke('quarry:query.run', { request });
+    await vi.waitFor(() => expect(FakeUtilityProcess.forked).toHaveLength(1));
+    const child = FakeUtilityProcess.forked[0]!;
+    expect(child.modulePath).toBe('/app/dist/electron/query-process.cjs');
+    await vi.waitFor(() => expect(child.sent).toHaveLength(2));
+    expect(child.sent).toEqual([
+      { type: 'start', notebookDir: root, allowedDirectories: [root] },
+      { type: 'run', id: 1, request },
+    ]);
+    await invoke('quarry:query.cancel', { queryId: 'q1' });
+    expect(child.sent[2]).toEqual({ type: 'cancel', queryId: 'q1' });
+    const reply = {
+      ok: false,
+      failure: { kind: 'cancelled', message: 'The query was cancelled.' },
+    };
+    child.answer({ type: 'reply', id: 1, reply });
+    await expect(running).resolves.toEqual({ ok: true, value: reply });
+    session.stop();
+    expect(child.killed).toBe(true);
   });
 });
 
