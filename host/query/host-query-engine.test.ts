@@ -68,6 +68,17 @@ describe('query requests', () => {
     expect(rowsOf(params)).toEqual([{ name: 'bob' }]);
   });
 
+  it.each([
+    ["with t as (from 'data/a.csv') select count(*)::INTEGER as n from t", [{ n: 3 }]],
+    ["from 'data/b.csv' select name", [{ name: 'dan' }]],
+    ['values (1), (2)', [{ col0: 1 }, { col0: 2 }]],
+    ["pivot (from 'data/b.csv') on name in ('dan') using sum(id)::INTEGER", [{ dan: 4 }]],
+    ['unpivot (select 1 as a) on a into name k value v', [{ k: 'a', v: 1 }]],
+    ["(select name from 'data/b.csv') -- trailing comment", [{ name: 'dan' }]],
+  ])('runs %s', async (sql, expected) => {
+    expect(rowsOf(await query(sql))).toEqual(expected);
+  });
+
   it('answers DESCRIBE, SUMMARIZE and EXPLAIN', async () => {
     const describe = rowsOf(await query("DESCRIBE 'data/a.csv'"));
     expect(describe.map((row) => row.column_name)).toEqual(['id', 'name']);
