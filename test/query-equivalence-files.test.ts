@@ -7,6 +7,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  caseTest,
   FILES,
   REFERENCE_TABLES,
   firstMismatch,
@@ -27,6 +28,14 @@ const REFERENCES: FileKey[] = [
   'hive',
 ];
 
+/**
+ * A file's column type as a table made from it has it: the host sends HUGEINT as DECIMAL(38,0)
+ * (host/query/portable-types.ts: Parquet, the way rows travel, has no HUGEINT).
+ */
+function portable(type: string): string {
+  return type === 'HUGEINT' ? 'DECIMAL(38,0)' : type;
+}
+
 /** The same questions of every copy of orders. */
 function ordersCases(file: FileKey): EquivalenceCase[] {
   return [
@@ -41,9 +50,17 @@ function ordersCases(file: FileKey): EquivalenceCase[] {
       sql: `select id, created, status from {${file}} where amount between 100 and 200 and ratio is not null
             order by created desc, id limit 40`,
     },
-    { name: `${file}: describe`, sql: `describe select * from {${file}}` },
+    {
+      name: `${file}: describe`,
+      sql: `describe select * from {${file}}`,
+      knownDifference:
+        file.startsWith('ordersJson') || file === 'ordersNdjson' ? JSON_HUGEINT : undefined,
+    },
   ];
 }
+
+const JSON_HUGEINT =
+  "DuckDB's JSON reader types big as HUGEINT; a table made from the file has DECIMAL(38,0) (the host's portable type), so `describe` over the file and over its table differ";
 
 const CASES: EquivalenceCase[] = [
   ...REFERENCES.filter((file) => file !== 'orders').flatMap(ordersCases),
@@ -53,12 +70,14 @@ const CASES: EquivalenceCase[] = [
   },
   {
     name: 'ordersJson: lists',
-    sql: 'select tags, count(*) as n from {ordersJson} group by all order by n, tags::VARCHAR',
+    sql: 'select tags, count(*) as n from {ordersJson} group by all order by all',
   },
   {
     name: 'ordersNdjson: dates and timestamps',
     sql: `select date_trunc('quarter', created) as q, min(placed_at) as first_at, count(*) as n
           from {ordersNdjson} group by all order by q`,
+    knownDifference:
+      "date_trunc over a DATE is a TIMESTAMP in native DuckDB v1.5 (host) and a DATE in DuckDB-WASM's v1.4.3: the column's Arrow type differs (Timestamp<MICROSECOND> vs Date32<DAY>), the values are the same",
   },
   {
     name: 'parts: a glob aggregates across its files',
@@ -102,16 +121,18 @@ describe('the reference tables hold each file’s rows and column types', () => 
         result.toRows().map((row) => `${String(row.column_name)} ${String(row.column_type)}`);
       const native = await nativeRows(dir, `describe select * from ${FILES[file]}`);
       expect(types(columns)).toEqual(
-        native.map((r) => `${String(r.column_name)} ${String(r.column_type)}`),
+        native.map((r) => `${String(r.column_name)} ${portable(String(r.column_type))}`),
       );
       const nativeData = await nativeRows(dir, `select * from ${FILES[file]} order by id`);
-      expect(firstMismatch(rows.toRows(), nativeData, [])).toBeNull();
+      // DuckDB-WASM's DECIMAL → DOUBLE is not always the nearest double (-47.41 arrives as
+      // -47.410000000000004, over kernel tables as over host results); DuckDB's own cast is.
+      expect(firstMismatch(rows.toRows(), nativeData, ['amount'])).toBeNull();
     });
   }
 });
 
 describe('the same SQL over each format (host) and over its rows in DuckDB-WASM', () => {
   for (const testCase of CASES) {
-    it(testCase.name, () => k.compare(testCase));
+    caseTest(testCase, () => k.compare(testCase));
   }
 });

@@ -4,8 +4,9 @@
  * kernel tables, with the same schema and rows (test/support/query-fixtures.ts).
  */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import {
+  caseTest,
   startEquivalenceKernel,
   writeQueryFixtures,
   type EquivalenceCase,
@@ -79,6 +80,8 @@ const CASES: EquivalenceCase[] = [
     name: 'date_trunc with TIMESTAMP min and max',
     sql: `select date_trunc('month', created) as month, count(*) as n, min(placed_at) as first_at, max(placed_at) as last_at
           from {orders} group by all order by month`,
+    knownDifference:
+      "date_trunc over a DATE is a TIMESTAMP in native DuckDB v1.5 (host) and a DATE in DuckDB-WASM's v1.4.3: the column's Arrow type differs (Timestamp<MICROSECOND> vs Date32<DAY>), the values are the same",
   },
   {
     name: 'extract',
@@ -147,8 +150,8 @@ const CASES: EquivalenceCase[] = [
           union all select 'high', count(*) from {orders} where amount >= 0 order by band`,
   },
   {
-    name: 'except',
-    sql: `select status from {orders} where id % 2 = 0 except select status from {orders} where flag
+    name: 'except, NULL among the rest',
+    sql: `select status from {orders} except select status from {orders} where id % 10 < 5
           order by status nulls first`,
   },
   {
@@ -195,6 +198,6 @@ afterAll(() => {
 
 describe('the same SQL over files (host) and over kernel tables (DuckDB-WASM)', () => {
   for (const testCase of CASES) {
-    it(testCase.name, () => k.compare(testCase));
+    caseTest(testCase, () => k.compare(testCase));
   }
 });

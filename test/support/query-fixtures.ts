@@ -18,7 +18,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CellEngine } from '../../core/protocol';
 import type { ErrorOutput } from '../../core/outputs';
 import type { ExecuteReply } from '../../kernels/runtime/kernel';
@@ -45,13 +45,13 @@ const ORDERS_SQL = `
   select
     i::INTEGER as id,
     (i * 7 % 55 + 1)::INTEGER as customer_id,
-    (((i * 37) % 100000) - 5000) / 100 :: DECIMAL(12, 2) as amount,
+    ((((i * 37) % 100000) - 5000) / 100)::DECIMAL(12, 2) as amount,
     (case when i % 10 = 0 then 9007199254740993 + i * 2 when i % 10 = 5 then -9007199254740995 - i
           else i * 1000003 end)::BIGINT as big,
     case when i % 13 = 0 then NULL else (i % 997) / 997 * pi() end as ratio,
     ([${STATUSES.join(', ')}])[i % ${STATUSES.length} + 1]::VARCHAR as status,
     (date '2023-01-01' + (i * 11 % 730)::INTEGER) as created,
-    (timestamp '2023-01-01 00:00:00' + to_microseconds((i * 7919 % 63072000000)::BIGINT * 1000))
+    (timestamp '2023-01-01 00:00:00' + to_microseconds((i * 7919 % 63072000)::BIGINT * 1000000 + i % 1000))
       as placed_at,
     (case when i % 7 = 0 then NULL else i % 3 = 0 end) as flag,
     (case when i % 5 = 0 then []::VARCHAR[] when i % 11 = 0 then NULL
@@ -163,7 +163,17 @@ export type EquivalenceCase = {
    * additions (native DuckDB adds in parallel): equal within 1e-9 relative. Others are exact.
    */
   approx?: string[];
+  /**
+   * A difference found and left for the lead to decide (the test is `it.fails` while it lasts):
+   * what differs and why.
+   */
+  knownDifference?: string;
 };
+
+/** `it`, or `it.fails` for a case with a known difference. */
+export function caseTest(testCase: EquivalenceCase, compare: () => Promise<void>): void {
+  (testCase.knownDifference === undefined ? it : it.fails)(testCase.name, compare);
+}
 
 /** The query over the files, or over their reference tables. */
 export function instantiate(sql: string, side: 'files' | 'reference'): string {
@@ -227,6 +237,8 @@ export async function startEquivalenceKernel(
       const referenceReply = await sqlCell(referenceSql, 'equivalence_reference');
       const [files, reference] = await results(['equivalence_files', 'equivalence_reference']);
       expect(schemaOf(files), filesSql).toEqual(schemaOf(reference));
+      // A query that finds nothing would compare nothing.
+      expect(reference.toRows().length, referenceSql).toBeGreaterThan(0);
       const mismatch = firstMismatch(files.toRows(), reference.toRows(), testCase.approx ?? []);
       expect(mismatch, `${filesSql}\n  vs\n${referenceSql}`).toBeNull();
       expect(engineOf(filesReply)?.where, filesSql).toBe(testCase.where ?? 'host');
