@@ -111,6 +111,23 @@ describe('a table made from a file', () => {
   });
 });
 
+describe('a view over a file', () => {
+  it('is made on both engines and reads every column of the file, as its table does', async () => {
+    const made = await k.sqlCell(
+      `create or replace view all_orders as select * from 'orders.parquet'`,
+    );
+    expect(engineOf(made)?.where).toBe('both');
+    const query = (from: string) =>
+      `select status, count(*) as n, sum(amount) as total, max(placed_at) as last_at from ${from}
+       where flag group by all order by status nulls first`;
+    await k.sqlCell(query('all_orders'), 'from_view');
+    await k.sqlCell(query('ref_orders'), 'from_reference');
+    const [view, reference] = await k.results(['from_view', 'from_reference']);
+    expect(schemaOf(view)).toEqual(schemaOf(reference));
+    expect(firstMismatch(view.toRows(), reference.toRows(), [])).toBeNull();
+  });
+});
+
 describe('the sql template with parameters', () => {
   const template = (from: string) =>
     `const minimum = 250.5, status = 'it\\'s "quoted"', since = new Date('2024-03-01T00:00:00Z'), past = 9007199254740992n, ids = [3, 5, 8];
@@ -165,6 +182,14 @@ describe('errors keep the cell’s line', () => {
     const files = located(await k.run(cell(`'orders.parquet'`)));
     expect(files.location).toEqual({ line: 4, column: 7 });
     expect(files.excerpt).toEqual(['LINE 4: where o.nosuch > 1', `        ${' '.repeat(6)}^`]);
+    expect(files).toEqual(located(await k.run(cell('ref_orders'))));
+  });
+
+  it('a missing column in a table made from a file, as from its table', async () => {
+    const cell = (from: string) =>
+      `%%sql\ncreate or replace table broken as\nselect id,\n  nosuch_column\nfrom ${from}`;
+    const files = located(await k.run(cell(`'orders.parquet'`)));
+    expect(files.location).toEqual({ line: 4, column: 3 });
     expect(files).toEqual(located(await k.run(cell('ref_orders'))));
   });
 
