@@ -148,6 +148,21 @@ describe('planScan: filters', () => {
   });
 });
 
+describe('planScan: locating the reference', () => {
+  it('counts in UTF-16 where DuckDB counts bytes', async () => {
+    const sql = "select 'é…' as label, id from 'orders.parquet' where year = 2021";
+    expect(await plan(sql)).toEqual({ columns: ['id', 'year'], filters: ['("year" = 2021)'] });
+  });
+
+  it('reads all when the span is not a file reference', async () => {
+    const sql = "select id from 'orders.parquet' where year = 2021";
+    expect(await planScan(connection, sql, { start: 0, end: 6 }, COLUMNS)).toEqual({
+      columns: null,
+      filters: [],
+    });
+  });
+});
+
 describe('planScan: statements that are not a SELECT', () => {
   it('plans the SELECT inside CREATE TABLE AS, INSERT and COPY', async () => {
     expect(
