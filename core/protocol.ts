@@ -79,6 +79,8 @@ export type KernelEvent =
       status: Extract<CellRunStatus, 'done' | 'error' | 'interrupted'>;
       durationMs: number;
       errorLocation: CellLocation | null;
+      /** Where the cell's SQL ran, for its status line; null when it ran none. */
+      engine: CellEngine | null;
     };
 
 /** The answers to KernelQuery requests, as opposed to the events of running cells. */
