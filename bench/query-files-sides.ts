@@ -11,8 +11,11 @@ import { Kernel } from '../kernels/runtime/kernel';
 import { quoted, type BenchQuery } from './query-files-data';
 
 export interface QuerySide {
-  /** Runs `query` over `fileName` (a file of the data folder) and waits for all its rows. */
-  run(query: BenchQuery, fileName: string): Promise<void>;
+  /**
+   * Runs `query` over `fileName` (a file of the data folder) and waits for all its rows; says
+   * which engine ran it (the kernel's cell engine label, e.g. `native DuckDB v1.5.2 (host)`).
+   */
+  run(query: BenchQuery, fileName: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -40,7 +43,9 @@ async function openKernelSide(dataDir: string): Promise<QuerySide> {
         const message = error ? `${error.ename}: ${error.evalue}` : reply.status;
         throw new Error(`kernel: ${query.name} over ${fileName} failed: ${message}`);
       }
+      return reply.engine?.label ?? 'no SQL engine';
     },
+    // Also closes the platform's host engine.
     close: async () => kernel.dispose(),
   };
 }
@@ -51,6 +56,7 @@ async function openNativeSide(dataDir: string): Promise<QuerySide> {
   return {
     async run(query, fileName) {
       await connection.runAndReadAll(query.sql(quoted(path.join(dataDir, fileName))));
+      return 'bare native DuckDB';
     },
     close: async () => {
       connection.closeSync();

@@ -55,10 +55,16 @@ async function readThrough(file: string): Promise<void> {
   await pipeline(createReadStream(file), sink);
 }
 
-async function timed(work: () => Promise<void>): Promise<number> {
+/** The engines the kernel said ran its cells, for the header. */
+const kernelEngines = new Set<string>();
+
+/** Times one statement on `side`, noting the kernel's engine. */
+async function timed(kind: SideKind, side: QuerySide, query: BenchQuery, format: FileFormat) {
   const started = performance.now();
-  await work();
-  return performance.now() - started;
+  const engine = await side.run(query, FILE_NAMES[format]);
+  const elapsed = performance.now() - started;
+  if (kind === 'kernel') kernelEngines.add(engine);
+  return elapsed;
 }
 
 type Timing = Paired & { format: FileFormat; query: string };
@@ -68,7 +74,7 @@ async function firstQuery(dataDir: string, format: FileFormat): Promise<Timing> 
   const onFresh = (kind: SideKind) => async () => {
     const side = await openSide(kind, dataDir);
     try {
-      return await timed(() => side.run(FIRST_QUERY, FILE_NAMES[format]));
+      return await timed(kind, side, FIRST_QUERY, format);
     } finally {
       await side.close();
     }
@@ -88,7 +94,7 @@ async function warmQuery(
   format: FileFormat,
   query: BenchQuery,
 ): Promise<Timing> {
-  const on = (kind: SideKind) => () => timed(() => sides[kind].run(query, FILE_NAMES[format]));
+  const on = (kind: SideKind) => () => timed(kind, sides[kind], query, format);
   let run = 0;
   const paired = await interleaved(WARM_RUNS, on('kernel'), on('native'), () =>
     progress(`${format} ${query.name}: run ${++run} of ${2 * (WARM_RUNS.warmup + WARM_RUNS.runs)}`),
@@ -203,6 +209,7 @@ async function main(): Promise<void> {
     `Node ${process.version}, ${os.platform()} ${os.arch()}, ${os.cpus().length} CPUs;`,
     `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)};`,
     `took ${((performance.now() - began) / 1000).toFixed(1)} s;`,
+    `the kernel's SQL ran on: ${[...kernelEngines].join(', ')};`,
     `first query: ${FIRST_RUNS.runs} runs after ${FIRST_RUNS.warmup} warm-up, warm: ${WARM_RUNS.runs} after ${WARM_RUNS.warmup}`,
   ].join(' ');
   report(timingResults, { kernel: kernelMemory, native: nativeMemory }, header);
