@@ -6,8 +6,6 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import type * as arrow from 'apache-arrow';
 import { MIME, type Output } from '../core/outputs';
@@ -15,6 +13,7 @@ import { createNodeKernelPlatform } from '../host/kernel/node-kernel-platform';
 import type { DanfoModule } from '../kernels/platform';
 import { Kernel } from '../kernels/runtime/kernel';
 import type { SqlDatabase } from '../kernels/sql/sql-database';
+import { exposeGc } from './gc';
 import { formatMs, formatRatio, interleaved, renderTable, type Paired } from './stats';
 
 /** Where a figure must land to count as within budget (the targets of the issue). */
@@ -53,11 +52,6 @@ from range(${ROWS})`;
 const AGGREGATE = `select user_id % 100 as g, count(*) as n, avg(amount) as avg_amount, sum(amount) as total
 from events group by 1 order by 1`;
 
-/** `global.gc`, without asking for `--expose-gc` on the command line. */
-function exposeGc(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
-}
 const gc = exposeGc();
 
 function progress(message: string): void {
