@@ -79,6 +79,8 @@ export type KernelEvent =
       status: Extract<CellRunStatus, 'done' | 'error' | 'interrupted'>;
       durationMs: number;
       errorLocation: CellLocation | null;
+      /** Which engine ran the cell's SQL; null when it ran none. */
+      engine: CellEngine | null;
     };
 
 /** The answers to KernelQuery requests, as opposed to the events of running cells. */

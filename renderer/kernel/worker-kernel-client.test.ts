@@ -63,6 +63,7 @@ class FakeWorker implements KernelWorkerHandle {
       status,
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
   }
 }
@@ -248,6 +249,7 @@ describe('worker kernel client', () => {
         status: 'interrupted',
         durationMs: 1300,
         errorLocation: null,
+        engine: null,
       },
       {
         type: 'done',
@@ -256,6 +258,7 @@ describe('worker kernel client', () => {
         status: 'interrupted',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       },
     ]);
     expect(events.at(-1)).toEqual({
@@ -427,6 +430,7 @@ describe('worker kernel client', () => {
         status: 'error',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       },
       { type: 'status', requestId: 'r2', cellId: 'c2', status: 'queued' },
       expect.objectContaining({ type: 'output', requestId: 'r2' }),
