@@ -10,6 +10,7 @@
  */
 import type { HostJobPoll } from './host-jobs';
 import { isJsonObject, type JsonObject } from './json';
+import { isHostQueryRequest, type HostQueryReply, type HostQueryRequest } from './query/host-query';
 import { isSampleName, isSampleRequest, type SampleRequest } from './sample/request';
 import type { SampleListing, SamplePreview } from './sample/preview';
 
@@ -80,6 +81,10 @@ export type HostRequests = {
   'job.poll': { jobId: string; after: number };
   'job.cancel': { jobId: string };
   'samples.list': Record<string, never>;
+  /** Runs a query over the workspace's files on the host's native DuckDB (core/query/). */
+  'query.run': { request: HostQueryRequest };
+  /** Interrupts a running `query.run`, which then answers `cancelled`. */
+  'query.cancel': { queryId: string };
 };
 
 export type HostResponses = {
@@ -99,6 +104,9 @@ export type HostResponses = {
   'job.poll': HostJobPoll;
   'job.cancel': Record<string, never>;
   'samples.list': { samples: SampleListing[] };
+  /** A failed query is a reply too (`ok: false`): only a broken transport throws. */
+  'query.run': HostQueryReply;
+  'query.cancel': Record<string, never>;
 };
 
 export type HostOperation = keyof HostRequests;
@@ -125,10 +133,19 @@ const requestShapes: { [K in HostOperation]: Record<keyof HostRequests[K], Field
   'job.poll': { jobId: 'string', after: 'count' },
   'job.cancel': { jobId: 'string' },
   'samples.list': {},
+  'query.run': { request: 'host-query-request' },
+  'query.cancel': { queryId: 'string' },
 };
 
 type FieldKind =
-  'string' | 'number|null' | 'boolean' | 'session' | 'count' | 'sample-request' | 'sample-name';
+  | 'string'
+  | 'number|null'
+  | 'boolean'
+  | 'session'
+  | 'count'
+  | 'sample-request'
+  | 'sample-name'
+  | 'host-query-request';
 
 const FIELD_KIND_NAMES: { [K in FieldKind]: string } = {
   string: 'string',
@@ -138,6 +155,7 @@ const FIELD_KIND_NAMES: { [K in FieldKind]: string } = {
   count: 'a whole number from 0',
   'sample-request': 'a sample request (core/sample/request.ts)',
   'sample-name': 'a sample name (letters, digits and _, not starting with a digit)',
+  'host-query-request': 'a host query request (core/query/host-query.ts)',
 };
 
 export const HOST_OPERATIONS = Object.keys(requestShapes) as HostOperation[];
@@ -199,6 +217,8 @@ function fieldMatches(payload: JsonObject, key: string, kind: FieldKind): boolea
       return isSampleRequest(value);
     case 'sample-name':
       return isSampleName(value);
+    case 'host-query-request':
+      return isHostQueryRequest(value);
   }
 }
 

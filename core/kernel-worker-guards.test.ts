@@ -41,9 +41,20 @@ describe('parseToKernelWorker', () => {
     expect(parseToKernelWorker({ ...rows, sort: { column: 1, direction: 'up' } })).toBeNull();
     expect(parseToKernelWorker({ ...rows, sort: undefined })).toBeNull();
     const files = [{ name: 'data/x.csv', url: 'files/data/x.csv' }];
-    expect(
-      parseToKernelWorker({ type: 'host-response', id: 4, ok: true, response: { files } }),
-    ).toEqual({ type: 'host-response', id: 4, ok: true, response: { files } });
+    const resolved = { type: 'host-response', id: 4, ok: true, operation: 'datafiles.resolve' };
+    expect(parseToKernelWorker({ ...resolved, response: { files } })).toEqual({
+      ...resolved,
+      response: { files },
+    });
+    const cancelled = { type: 'host-response', id: 6, ok: true, operation: 'query.cancel' };
+    expect(parseToKernelWorker({ ...cancelled, response: {} })).toEqual({
+      ...cancelled,
+      response: {},
+    });
+    const failure = { kind: 'refused', message: "'/etc/passwd' is outside", position: 14 };
+    const ran = { type: 'host-response', id: 7, ok: true, operation: 'query.run' };
+    const reply = { ok: false, failure };
+    expect(parseToKernelWorker({ ...ran, response: reply })).toEqual({ ...ran, response: reply });
     expect(parseToKernelWorker({ type: 'host-response', id: 5, ok: false, message: 'no' })).toEqual(
       {
         type: 'host-response',
@@ -64,8 +75,36 @@ describe('parseToKernelWorker', () => {
       { type: 'init', config: { ...config, baseUrl: 1 } },
       { type: 'execute', requestId: 'r', cellId: 'c', code: 1, executionCount: 1 },
       { type: 'execute', requestId: 'r', cellId: 'c', code: 'x', executionCount: 1.5 },
-      { type: 'host-response', id: '1', ok: true, response: { files: [] } },
-      { type: 'host-response', id: 1, ok: true, response: { files: [{ name: 'x' }] } },
+      {
+        type: 'host-response',
+        id: '1',
+        ok: true,
+        operation: 'datafiles.resolve',
+        response: { files: [] },
+      },
+      {
+        type: 'host-response',
+        id: 1,
+        ok: true,
+        operation: 'datafiles.resolve',
+        response: { files: [{ name: 'x' }] },
+      },
+      { type: 'host-response', id: 1, ok: true, response: { files: [] } },
+      { type: 'host-response', id: 1, ok: true, operation: 'query.run', response: { files: [] } },
+      {
+        type: 'host-response',
+        id: 1,
+        ok: true,
+        operation: 'notebook.open',
+        response: { files: [] },
+      },
+      {
+        type: 'host-response',
+        id: 1,
+        ok: true,
+        operation: 'query.cancel',
+        response: { files: [] },
+      },
       { type: 'host-response', id: 1, ok: false },
       { type: 'host-response', id: 1, response: { files: [] } },
     ];
@@ -112,8 +151,16 @@ describe('parseFromKernelWorker', () => {
         status: 'error',
         durationMs: 3,
         errorLocation: { line: 2, column: 5 },
+        engine: { where: 'both', label: 'native DuckDB v1.5.2 (host) + DuckDB-WASM' },
       },
-      { type: 'done', ...ids, status: 'interrupted', durationMs: 0, errorLocation: null },
+      {
+        type: 'done',
+        ...ids,
+        status: 'interrupted',
+        durationMs: 0,
+        errorLocation: null,
+        engine: null,
+      },
       { type: 'output', ...ids, output: shownAs('d1') },
       { type: 'job', ...ids, job: { kind: 'started', jobId: 'j1', title: 'Counting', progress } },
       { type: 'job', ...ids, job: { kind: 'finished', jobId: 'j1', outcome: { kind: 'done' } } },
@@ -166,8 +213,17 @@ describe('parseFromKernelWorker', () => {
         ...ids,
         output: { output_type: 'error', ename: 'E', evalue: 'v', traceback: [1] },
       },
-      { type: 'done', ...ids, status: 'queued', durationMs: 1, errorLocation: null },
-      { type: 'done', ...ids, status: 'done', durationMs: '1', errorLocation: null },
+      { type: 'done', ...ids, status: 'queued', durationMs: 1, errorLocation: null, engine: null },
+      { type: 'done', ...ids, status: 'done', durationMs: '1', errorLocation: null, engine: null },
+      {
+        type: 'done',
+        ...ids,
+        status: 'done',
+        durationMs: 1,
+        errorLocation: null,
+        engine: { where: 'elsewhere', label: 'x' },
+      },
+      { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: null },
       { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: { line: 1 } },
       { type: 'host-request', id: 1, operation: 'datafiles.resolve', request: {} },
       { type: 'output', ...ids, output: { ...shownAs('d1'), transient: { display_id: 1 } } },

@@ -7,7 +7,7 @@
  * these: the worker `parseToKernelWorker`, the renderer `parseFromKernelWorker`. Anything
  * malformed is null and ignored.
  */
-import { isHostRequest, type DataFileLink } from './host-contract';
+import { isHostRequest, type DataFileLink, type HostResponses } from './host-contract';
 import {
   arrayOf,
   either,
@@ -39,7 +39,9 @@ import {
   type ToKernelWorker,
 } from './kernel-worker-protocol';
 import type { DisplayDataOutput, Output } from './outputs';
+import { isHostQueryReply } from './query/host-query';
 import type {
+  CellEngine,
   CellLocation,
   CellRunStatus,
   KernelEvent,
@@ -67,16 +69,24 @@ const isTableSort = fields<TableSort>({
 
 const isDataFileLink = fields<DataFileLink>({ name: isString, url: isString });
 
-/** `datafiles.resolve` is the only operation relayed, so every answer has its shape. */
-const isHostRelayResponse: Guard<HostRelayResponse> = either(
-  fields<Extract<HostRelayResponse, { ok: true }>>({
-    type: literal('host-response'),
-    id: isNumber,
-    ok: literal(true),
-    response: fields<Extract<HostRelayResponse, { ok: true }>['response']>({
-      files: arrayOf(isDataFileLink),
-    }),
+/** The shape of each relayed operation's answer; the compiler holds it to KERNEL_HOST_OPERATIONS. */
+const RELAYED_RESPONSES: { [K in KernelHostOperation]: Guard<HostResponses[K]> } = {
+  'datafiles.resolve': fields<HostResponses['datafiles.resolve']>({
+    files: arrayOf(isDataFileLink),
   }),
+  'query.run': isHostQueryReply,
+  'query.cancel': (value): value is Record<string, never> =>
+    isJsonObject(value) && Object.keys(value).length === 0,
+};
+
+const isHostRelayResponse: Guard<HostRelayResponse> = either(
+  (value): value is Extract<HostRelayResponse, { ok: true }> =>
+    isRecord(value) &&
+    value.type === 'host-response' &&
+    isNumber(value.id) &&
+    value.ok === true &&
+    isKernelHostOperation(value.operation) &&
+    RELAYED_RESPONSES[value.operation](value.response),
   fields<Extract<HostRelayResponse, { ok: false }>>({
     type: literal('host-response'),
     id: isNumber,
@@ -123,6 +133,11 @@ const isEndStatus = oneOf<EndStatus>({ done: true, error: true, interrupted: tru
 export const isKernelInfo = fields<KernelInfo>({ sqlEngine: isString, tfBackend: isString });
 
 export const isCellLocation = fields<CellLocation>({ line: isNumber, column: isNumber });
+
+const isCellEngine = fields<CellEngine>({
+  where: oneOf<CellEngine['where']>({ kernel: true, host: true, both: true }),
+  label: isString,
+});
 
 const isVariableInfo = fields<VariableInfo>({
   name: isString,
@@ -237,6 +252,7 @@ export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
     status: isEndStatus,
     durationMs: isNumber,
     errorLocation: nullable(isCellLocation),
+    engine: nullable(isCellEngine),
   },
   'host-request': isHostRelayRequest,
   variables: {

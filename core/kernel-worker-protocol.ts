@@ -26,7 +26,7 @@ export type KernelWorkerConfig = {
  * The host operations a kernel may ask for. Cells run in the worker and could post anything, so
  * the renderer relays only these, never saving or reading notebooks on the kernel's behalf.
  */
-export const KERNEL_HOST_OPERATIONS = ['datafiles.resolve'] as const;
+export const KERNEL_HOST_OPERATIONS = ['datafiles.resolve', 'query.run', 'query.cancel'] as const;
 export type KernelHostOperation = (typeof KERNEL_HOST_OPERATIONS)[number];
 
 export type HostRelayRequest = {
@@ -38,13 +38,17 @@ export type HostRelayRequest = {
   };
 }[KernelHostOperation];
 
+/** An answer names its operation, so each side checks the response against that one's shape. */
 export type HostRelayResponse =
   | {
-      type: 'host-response';
-      id: number;
-      ok: true;
-      response: HostResponses[KernelHostOperation];
-    }
+      [K in KernelHostOperation]: {
+        type: 'host-response';
+        id: number;
+        ok: true;
+        operation: K;
+        response: HostResponses[K];
+      };
+    }[KernelHostOperation]
   | { type: 'host-response'; id: number; ok: false; message: string };
 
 /** Renderer → worker. `init` comes first, exactly once. */

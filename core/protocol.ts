@@ -79,7 +79,7 @@ export type KernelEvent =
       status: Extract<CellRunStatus, 'done' | 'error' | 'interrupted'>;
       durationMs: number;
       errorLocation: CellLocation | null;
-      /** Which engine ran the cell's SQL; null when it ran none. */
+      /** Where the cell's SQL ran, for its status line; null when it ran none. */
       engine: CellEngine | null;
     };
 

@@ -6,6 +6,7 @@
 import type * as Danfo from 'danfojs';
 import type * as Tf from '@tensorflow/tfjs';
 import type * as Arrow from 'apache-arrow';
+import type { HostQueries } from '../core/query/host-query';
 import type { SqlDatabase } from './sql/sql-database';
 
 export type DanfoModule = typeof Danfo;
@@ -54,4 +55,11 @@ export interface KernelPlatform {
   importModule(specifier: string): Promise<unknown>;
   /** danfo.js, Arrow and TF.js, with the best TF.js backend the platform has already selected. */
   loadLibraries(): Promise<KernelLibraries>;
+  /**
+   * Native DuckDB in the host, where statements over files run (docs/kernel.md, "Where a query
+   * runs"): in Node the engine itself, in the app's worker the page's relay to the host.
+   */
+  hostQueries: HostQueries;
+  /** Releases what the platform opened for its kernel (Node: the host engine); after dispose. */
+  close?(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DuckDBModule, NODE_RUNTIME } from '@duckdb/duckdb-wasm/blocking';
+import type { HostQueries } from '../../core/query/host-query';
 import type {
   ArrowModule,
   DataFile,
@@ -34,18 +35,31 @@ import {
 } from '../../kernels/sql/sql-database';
 import { globFiles, globFilesSync } from '../glob';
 import { isGlob } from '../../kernels/sql/file-references';
+import { createHostQueryEngine, type HostQueryEngine } from '../query/host-query-engine';
 
 const require = createRequire(import.meta.url);
 
 export type NodeKernelPlatformOptions = {
   /** The notebook's folder: relative paths in SQL and imports resolve against it. */
   notebookDir: string;
+  /**
+   * Where statements over files run; by default the host's engine in this process, reading and
+   * writing only inside the notebook's folder, which the kernel's close closes.
+   */
+  hostQueries?: HostQueries;
 };
 
 export function createNodeKernelPlatform({
   notebookDir,
+  hostQueries,
 }: NodeKernelPlatformOptions): KernelPlatform {
+  let owned: HostQueryEngine | null = null;
+  const queries =
+    hostQueries ??
+    (owned = createHostQueryEngine({ notebookDir, allowedDirectories: [notebookDir] }));
   return {
+    hostQueries: queries,
+    close: async () => owned?.close(),
     openDatabase: () => openDatabase(notebookDir),
     // Nothing to register: this platform's DuckDB runtime resolves relative paths and globs
     // against the notebook's folder itself (notebookRuntime). Registered names would also be

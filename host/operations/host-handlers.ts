@@ -12,6 +12,7 @@ import {
   type HostRequests,
   type HostResponses,
 } from '../../core/host-contract';
+import type { HostQueries } from '../../core/query/host-query';
 import { HostJobRegistry } from '../jobs/host-job-registry';
 import { previewSample, pullSample } from '../sampler/pull-sample';
 import { RecentFiles } from '../state/recent-files';
@@ -48,6 +49,12 @@ export type HostHandlerOptions = {
   sampler?: Sampler;
   /** The PG* variables for PostgreSQL sources without a connection string; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Runs queries over the workspace's files (`query.run`, `query.cancel`): the server's engine
+   * in browser mode, the query utility process on the desktop. Without it those operations
+   * answer an 'internal' HostError.
+   */
+  queries?: HostQueries;
 };
 
 const NATIVE_SAMPLER: Sampler = { pull: pullSample, preview: previewSample };
@@ -135,6 +142,11 @@ export function createHostHandlers(options: HostHandlerOptions): HostHandlers {
       jobs.cancel(request.jobId);
       return {};
     },
+    'query.run': async ({ request }) => queriesOf(options.queries).run(request),
+    'query.cancel': async ({ queryId }) => {
+      queriesOf(options.queries).cancel(queryId);
+      return {};
+    },
   };
 }
 
@@ -155,6 +167,12 @@ export async function dispatchHostRequest<K extends HostOperation>(
   }
   const handler: (request: HostRequests[K]) => Promise<HostResponses[K]> = handlers[operation];
   return handler(request);
+}
+
+function queriesOf(queries: HostQueries | undefined): HostQueries {
+  if (queries === undefined)
+    throw new HostError('internal', 'this host was started without a query engine');
+  return queries;
 }
 
 function notebookWithin(root: string, notebook: string | null): string | null {

@@ -17,6 +17,8 @@ export type SamplerDuckDBOptions = {
   tempDirectory: string | null;
   /** Folders (absolute) that alone may be read or written, or null for no restriction. */
   allowedDirectories: string[] | null;
+  /** DuckDB's memory_limit; SAMPLER_MEMORY_LIMIT unless given. */
+  memoryLimit?: string;
 };
 
 /** Enough for a top-N or a window over candidates; larger work spills to disk. */
@@ -26,12 +28,14 @@ export type SamplerDuckDB = {
   connection: DuckDBConnection;
   /** Another connection to the same database (closed with it), for work run side by side. */
   connect(): Promise<DuckDBConnection>;
+  /** Closes a connection from `connect` before the database closes. */
+  disconnect(connection: DuckDBConnection): void;
   close(): void;
 };
 
 export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<SamplerDuckDB> {
   const config: Record<string, string> = {
-    memory_limit: SAMPLER_MEMORY_LIMIT,
+    memory_limit: options.memoryLimit ?? SAMPLER_MEMORY_LIMIT,
     autoinstall_known_extensions: 'false',
     // Loads only what is already on this machine (the bundled readers); nothing is fetched.
     autoload_known_extensions: 'true',
@@ -40,11 +44,14 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
   config.temp_directory = options.tempDirectory ?? '';
   const instance = await DuckDBInstance.create(':memory:', config);
   const connection = await instance.connect();
-  const others: DuckDBConnection[] = [];
+  const others = new Set<DuckDBConnection>();
   const connect = async () => {
     const other = await instance.connect();
-    others.push(other);
+    others.add(other);
     return other;
+  };
+  const disconnect = (other: DuckDBConnection) => {
+    if (others.delete(other)) other.closeSync();
   };
   const close = () => {
     for (const other of others) other.closeSync();
@@ -64,7 +71,7 @@ export async function openSamplerDuckDB(options: SamplerDuckDBOptions): Promise<
     close();
     throw error;
   }
-  return { connection, connect, close };
+  return { connection, connect, disconnect, close };
 }
 
 /** `/a/b/`: DuckDB's allowed directories are prefixes, so `/a/b` would also allow `/a/bc`. */

@@ -3,13 +3,22 @@
  * response the result as JSON; a failure is `{ error: { kind, message } }` with the status of
  * its kind (host-error.ts). Unknown operation → 404, another method → 405, a body past the
  * limit → 413.
+ *
+ * `query.run` carries Arrow bytes both ways (a `copy` request's rows, a result's rows), so its
+ * request and its answer are `application/octet-stream` envelopes (core/query/query-envelope.ts)
+ * instead of JSON; its failures (a refused or failed query is a reply, not an error) too.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isHostOperation } from '../../core/host-contract';
+import { isHostOperation, type HostOperation } from '../../core/host-contract';
+import {
+  decodeQueryRun,
+  encodeQueryReply,
+  QueryEnvelopeError,
+} from '../../core/query/query-envelope';
 import { dispatchHostRequest, type HostHandlers } from '../operations/host-handlers';
 import type { HostErrorKind, HostFailure } from '../../core/host-failure';
 import { HostError, httpStatusOf } from '../operations/host-error';
-import { sendJson } from './http-util';
+import { sendBytes, sendJson } from './http-util';
 import { readBody } from './request-body';
 
 export const API_PREFIX = '/api/';
@@ -50,19 +59,32 @@ export async function serveApi(
   }
   let payload: unknown;
   try {
-    payload = body.text.trim() === '' ? {} : JSON.parse(body.text);
-  } catch {
-    sendError(response, 400, 'bad-request', `${rawOperation}: the body is not valid JSON`);
+    payload = parsePayload(rawOperation, body.bytes);
+  } catch (error) {
+    const problem =
+      error instanceof QueryEnvelopeError ? error.message : 'the body is not valid JSON';
+    sendError(response, 400, 'bad-request', `${rawOperation}: ${problem}`);
     return;
   }
   try {
-    sendJson(response, 200, await dispatchHostRequest(options.handlers, rawOperation, payload));
+    if (rawOperation === 'query.run') {
+      const reply = await dispatchHostRequest(options.handlers, rawOperation, payload);
+      sendBytes(response, 200, encodeQueryReply(reply));
+    } else
+      sendJson(response, 200, await dispatchHostRequest(options.handlers, rawOperation, payload));
   } catch (error) {
     const failure =
       error instanceof HostError ? error : new HostError('internal', 'internal error');
     if (failure.kind === 'internal') options.log(describeInternal(rawOperation, error));
     sendError(response, httpStatusOf(failure.kind), failure.kind, failure.message);
   }
+}
+
+/** The request: an envelope for `query.run`, JSON (an empty body is `{}`) for the rest. */
+function parsePayload(operation: HostOperation, bytes: Buffer): unknown {
+  if (operation === 'query.run') return decodeQueryRun(bytes);
+  const text = bytes.toString('utf8');
+  return text.trim() === '' ? {} : JSON.parse(text);
 }
 
 function sendError(

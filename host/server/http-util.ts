@@ -16,6 +16,11 @@ export function sendJson(response: ServerResponse, status: number, value: unknow
   });
 }
 
+/** Binary bodies (the `query.run` envelope, core/query/query-envelope.ts). */
+export function sendBytes(response: ServerResponse, status: number, bytes: Uint8Array): void {
+  send(response, status, 'application/octet-stream', bytes, { 'Cache-Control': 'no-store' });
+}
+
 export function sendHtml(response: ServerResponse, status: number, html: string): void {
   send(response, status, 'text/html; charset=utf-8', html, { 'Cache-Control': 'no-store' });
 }
@@ -24,10 +29,10 @@ function send(
   response: ServerResponse,
   status: number,
   type: string,
-  body: string,
+  body: string | Uint8Array,
   headers: Record<string, string>,
 ): void {
-  const bytes = Buffer.from(body, 'utf8');
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   response.writeHead(status, {
     ...headers,
     'Content-Type': type,

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult = { kind: 'ok'; text: string } | { kind: 'too-large' };
+export type BodyResult = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' };
 
 export async function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
   const declared = Number(request.headers['content-length']);
@@ -20,5 +20,5 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
     if (total > limit) return { kind: 'too-large' };
     chunks.push(bytes);
   }
-  return { kind: 'ok', text: Buffer.concat(chunks, total).toString('utf8') };
+  return { kind: 'ok', bytes: Buffer.concat(chunks, total) };
 }

@@ -7,6 +7,7 @@ import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
 import { parseSqlCell } from '../../core/notebook/sql-cell';
 import type {
+  CellEngine,
   CellLocation,
   KernelInfo,
   TablePage,
@@ -73,6 +74,8 @@ export type ExecuteReply = {
   errorLocation: CellLocation | null;
   /** The cell was stopped through `signal` (its status is then `error`, with a note saying so). */
   interrupted: boolean;
+  /** Where the cell's SQL ran (docs/kernel.md, "Where a query runs"); null when it ran none. */
+  engine: CellEngine | null;
 };
 
 type CompiledFunction = (
@@ -207,11 +210,13 @@ export class Kernel {
     this.displays.clear();
     this.tables?.clear();
     this.sql.close();
+    // The platform's host engine (Node) holds a native DuckDB and its temporary folder.
+    void this.platform.close?.().catch(() => undefined);
   }
 
   private async run(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
     const started = performance.now();
-    this.sql.startRun();
+    this.sql.startRun(options.signal ?? null);
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
     const owner = options.cellId ?? `run ${++this.runs}`;
     this.owners.set(outputs, owner);
@@ -244,6 +249,7 @@ export class Kernel {
       outputs: outputs.outputs,
       errorLocation: error?.location ?? null,
       interrupted,
+      engine: this.sql.engineOfRun(),
     };
   }
 

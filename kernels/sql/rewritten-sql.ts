@@ -45,6 +45,14 @@ export class RewrittenSql {
     return new RewrittenSql(this.source, text + this.text.slice(at), [...this.rewrites, moved]);
   }
 
+  /** The part `[start, end)` of `text`, whose offsets still map back to all of `source`. */
+  slice(start: number, end: number): RewrittenSql {
+    return this.withEdits([
+      { start: 0, end: start, replacement: '' },
+      { start: end, end: this.text.length, replacement: '' },
+    ]);
+  }
+
   /** The offset in `source` that `offset` in `text` came from (a replaced span's start). */
   sourceOffset(offset: number): number {
     return this.rewrites.reduceRight(

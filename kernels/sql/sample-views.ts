@@ -2,8 +2,8 @@
  * Pulled samples as SQL views (docs/kernel.md, "Samples"). A sample is `samples/NAME.parquet` in
  * the workspace, written by the app's Pull sample dialog or `quarry sample` with its manifest
  * beside. Before a query runs, each name in it (outside strings and comments) that is a sample's
- * becomes the view `quarry_samples.NAME` over the sample's loaded table (file-loader.ts: this
- * DuckDB-WASM build has no Parquet reader).
+ * becomes the view `quarry_samples.NAME` over the sample's file, which the host scans in full
+ * (scanned-files.ts).
  *
  * The views live in a schema of their own, which the kernel puts on DuckDB's search path after
  * `main`: a table or view the user makes is in `main`, so it wins by DuckDB's own name
@@ -13,8 +13,7 @@
 import { SAMPLES_FOLDER } from '../../core/sample/preview';
 import { isSampleName } from '../../core/sample/request';
 import type { DataFileVersion, KernelPlatform } from '../platform';
-import type { FileLoader } from './file-loader';
-import { LOADED_FILES_SCHEMA, loadedTableName } from './loaded-formats';
+import { SCANNED_FILES_SCHEMA, scannedTableSql, type ScannedFiles } from './scanned-files';
 import type { RewrittenSql } from './rewritten-sql';
 import { quoteIdentifier, type SqlDatabase } from './sql-database';
 import { SqlError, sqlErrorOf, withSqlErrors } from './sql-error';
@@ -41,7 +40,7 @@ export class SampleViews {
   constructor(
     private readonly database: SqlDatabase,
     private readonly platform: KernelPlatform,
-    private readonly files: FileLoader,
+    private readonly files: ScannedFiles,
   ) {}
 
   /** A cell run starts: its first query lists the samples again (one may have been pulled). */
@@ -54,10 +53,7 @@ export class SampleViews {
    * runs without them: it may name none, and `sample()` reports why.
    */
   async prepare(query: RewrittenSql): Promise<void> {
-    const tokens = tokenizeSql(query.text);
-    const created = createdNames(tokens);
-    // A table or view the query makes is the user's: it needs no sample (of that name) loaded.
-    const named = [...namesIn(tokens, this.reservedWords())].filter(([key]) => !created.has(key));
+    const named = this.namesIn(query);
     if (named.length === 0) return;
     let samples: Map<string, SampleFile>;
     try {
@@ -83,6 +79,26 @@ export class SampleViews {
     }
   }
 
+  /** The (lower-cased) names of samples that `query` names, for routing it (statement-route.ts). */
+  async named(query: RewrittenSql): Promise<string[]> {
+    const named = this.namesIn(query);
+    if (named.length === 0) return [];
+    try {
+      const samples = await this.samples();
+      return named.map(([key]) => key).filter((key) => samples.has(key));
+    } catch {
+      return [];
+    }
+  }
+
+  /** The names `query` uses that could be a sample's, except those it creates itself. */
+  private namesIn(query: RewrittenSql): [string, number][] {
+    const tokens = tokenizeSql(query.text);
+    const created = createdNames(tokens);
+    // A table or view the query makes is the user's: it needs no sample (of that name) loaded.
+    return [...namesIn(tokens, this.reservedWords())].filter(([key]) => !created.has(key));
+  }
+
   /** The loaded table of sample `name`, for `sample()`; its view is made too. */
   async table(name: string): Promise<string> {
     let samples: Map<string, SampleFile>;
@@ -95,7 +111,7 @@ export class SampleViews {
     const sample = samples.get(name.toLowerCase());
     if (!sample) throw new Error(unknownSampleMessage(name, samples));
     await this.makeView(sample);
-    return `${LOADED_FILES_SCHEMA}.${quoteIdentifier(loadedTableName([sample.file.name]))}`;
+    return scannedTableSql(sample.file.name);
   }
 
   private samples(): Promise<Map<string, SampleFile>> {
@@ -121,14 +137,13 @@ export class SampleViews {
     const made = this.views.get(key);
     // `Orders.parquet` replaced by `orders.parquet`: another file, so another loaded table.
     if (made && made.file.name !== sample.file.name) this.dropView(key);
-    const table = loadedTableName([sample.file.name]);
-    await this.files.loadFiles(table, [sample.file]);
+    await this.files.sample(sample.file);
     if (made?.file.name === sample.file.name && made.file.version === sample.file.version) return;
     this.ensureSearchPath();
     withSqlErrors(() =>
       this.database.query(
         `create or replace view ${SAMPLES_SCHEMA}.${quoteIdentifier(sample.name)} as ` +
-          `select * from ${LOADED_FILES_SCHEMA}.${quoteIdentifier(table)}`,
+          `select * from ${scannedTableSql(sample.file.name)}`,
       ),
     );
     this.views.set(key, sample);
@@ -141,7 +156,7 @@ export class SampleViews {
     withSqlErrors(() =>
       this.database.query(`drop view if exists ${SAMPLES_SCHEMA}.${quoteIdentifier(made.name)}`),
     );
-    this.files.unload(loadedTableName([made.file.name]));
+    this.files.unload(made.file.name);
   }
 
   /** Puts the samples' schema on the search path, after what is there (`main` by default). */
@@ -171,7 +186,7 @@ export class SampleViews {
         `select count(*)::INT as n from (
            select table_name as name, schema_name from duckdb_tables()
            union all select view_name, schema_name from duckdb_views() where not internal
-         ) where lower(name) = $1 and schema_name not in ('${LOADED_FILES_SCHEMA}', '${SAMPLES_SCHEMA}')`,
+         ) where lower(name) = $1 and schema_name not in ('${SCANNED_FILES_SCHEMA}', '${SAMPLES_SCHEMA}')`,
         [key],
       ),
     )

@@ -1,35 +1,50 @@
 /**
  * Runs SQL for the kernel: `%%sql` cells, the `sql` tagged template, `register` and `sample`.
- * Relative file paths in a query are resolved against the notebook's folder by registering them
- * with DuckDB under the very name the query uses; the samples a query names become views
- * (sample-views.ts).
+ * A cell's SQL runs statement by statement, each where its data is (statement-route.ts): over
+ * the kernel's own tables in DuckDB-WASM, over files on the host's native DuckDB (only the
+ * result comes back, as Arrow IPC), or over both, the host scanning the file side
+ * (scanned-files.ts). The samples a statement names become views (sample-views.ts).
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
+import type { CellEngine } from '../../core/protocol';
+import type { HostQueryResult, SqlSpan } from '../../core/query/host-query';
 import { isSampleName } from '../../core/sample/request';
 import { dataFrameToArrow } from '../frames/danfo-arrow';
 import { isDanfoFrame } from '../frames/danfo-table';
 import type { KernelLibraries, KernelPlatform } from '../platform';
+import { findFileReferences, type FileReference } from './file-reference-spans';
 import { relativeFileReferences } from './file-references';
-import { FileLoader } from './file-loader';
+import { HostRunner } from './host-runner';
 import { locateSqlError } from './locate-sql-error';
-import { RewrittenSql } from './rewritten-sql';
+import { RewrittenSql, type SqlEdit } from './rewritten-sql';
+import { SampleViews } from './sample-views';
+import { SCANNED_FILES_SCHEMA, ScannedFiles, scannedTableSql } from './scanned-files';
 import type { SqlDatabase } from './sql-database';
 import { SqlError, withSqlErrors } from './sql-error';
-import { SampleViews } from './sample-views';
-import { templateQuery } from './sql-parameters';
+import { templateQuery, type BoundParameter } from './sql-parameters';
 import { SqlResult } from './sql-result';
+import { splitStatements } from './sql-statements';
+import { routeStatement } from './statement-route';
+
+/** What the status line calls the kernel's own engine. */
+const KERNEL_ENGINE = 'DuckDB-WASM';
 
 export class SqlEngine {
-  private readonly files: FileLoader;
+  private readonly host: HostRunner;
+  private readonly files: ScannedFiles;
   private readonly samples: SampleViews;
+  /** Whether this cell run ran SQL of the user's in DuckDB-WASM. */
+  private kernelRan = false;
+  private results = 0;
 
   constructor(
     private readonly database: SqlDatabase,
     private readonly platform: KernelPlatform,
     private readonly libs: KernelLibraries,
   ) {
-    this.files = new FileLoader(database, platform, libs.parquet);
+    this.host = new HostRunner(platform.hostQueries);
+    this.files = new ScannedFiles(database, platform, this.host);
     this.samples = new SampleViews(database, platform, this.files);
   }
 
@@ -39,18 +54,25 @@ export class SqlEngine {
 
   /** Runs SQL text (one or more statements) and returns the last statement's result. */
   async run(userText: string): Promise<SqlResult> {
-    const query = await this.prepare(RewrittenSql.of(userText));
-    return this.execute(query, () => this.database.query(query.text));
+    const query = RewrittenSql.of(userText);
+    const statements = splitStatements(query);
+    // Nothing but comments: DuckDB says what it says of that.
+    if (statements.length === 0) return this.inKernel(query, null);
+    let result: SqlResult | null = null;
+    for (const statement of statements) result = await this.statement(statement, null);
+    return result ?? this.inKernel(query, null);
   }
 
-  /** The `sql` tagged template: interpolated values become typed parameters (sql-parameters.ts). */
+  /**
+   * The `sql` tagged template: interpolated values become typed parameters (sql-parameters.ts).
+   * With values, the query is one statement (a prepared statement is).
+   */
   async template(strings: TemplateStringsArray, values: unknown[]): Promise<SqlResult> {
     // `return await`, not `return`: V8's async stack trace of a failing query reaches the cell's
     // line only through a chain of awaits.
     if (values.length === 0) return await this.run(strings.join(''));
-    const { query: written, params } = templateQuery(strings, values);
-    const query = await this.prepare(written);
-    return this.execute(query, () => this.database.queryWithParams(query.text, params));
+    const { query, params } = templateQuery(strings, values);
+    return await this.statement(query, params);
   }
 
   /** Makes a danfo DataFrame, an Arrow table or a query result queryable as table `name`. */
@@ -72,15 +94,30 @@ export class SqlEngine {
       );
     }
     const table = await this.samples.table(name);
+    this.kernelRan = true;
     return new SqlResult(
       withSqlErrors(() => this.database.query(`select * from ${table}`)),
       this.libs,
     );
   }
 
-  /** A cell run starts: samples pulled since the last one become visible. */
-  startRun(): void {
+  /**
+   * A cell run starts: samples pulled since the last one become visible, and `signal` (its
+   * interrupt) cancels the host queries it has in flight.
+   */
+  startRun(signal: AbortSignal | null): void {
     this.samples.forgetListing();
+    this.kernelRan = false;
+    this.host.watch(signal);
+  }
+
+  /** Which engines the SQL of the cell run since `startRun` ran on; null: none ran. */
+  engineOfRun(): CellEngine | null {
+    const host = this.host.engineUsed;
+    if (host !== null && this.kernelRan)
+      return { where: 'both', label: `${host} + ${KERNEL_ENGINE}` };
+    if (host !== null) return { where: 'host', label: host };
+    return this.kernelRan ? { where: 'kernel', label: KERNEL_ENGINE } : null;
   }
 
   close(): void {
@@ -95,20 +132,140 @@ export class SqlEngine {
     throw new TypeError('register: expected a danfo DataFrame, an Arrow table or a sql result');
   }
 
-  /** Makes the files a query names readable, and returns the query to run. */
-  private async prepare(query: RewrittenSql): Promise<RewrittenSql> {
-    try {
-      await this.registerReferencedFiles(query.text);
-      await this.samples.prepare(query);
-      return query.withEdits(await this.files.prepare(query.text));
-    } catch (thrown) {
-      throw thrown instanceof SqlError ? locateSqlError(thrown, query) : thrown;
+  /** One statement, where statement-route.ts says. */
+  private async statement(
+    statement: RewrittenSql,
+    params: BoundParameter[] | null,
+  ): Promise<SqlResult> {
+    const references = findFileReferences(statement.text);
+    if (references.length === 0) return this.inKernel(statement, params);
+    const route = routeStatement(statement.text, references, await this.kernelNames(statement));
+    switch (route.where) {
+      case 'kernel':
+        return this.inKernel(statement, params);
+      case 'host': {
+        const request = { kind: 'query', sql: statement.text, params: params ?? [] } as const;
+        return this.hostResult(await this.host.run(request, statement));
+      }
+      case 'copy':
+        return this.copy(statement, route.source, params);
+      case 'scan':
+        return this.withScans(statement, references, route.pushdown && params === null, params);
     }
   }
 
-  private execute(query: RewrittenSql, run: () => arrow.Table): SqlResult {
+  /** The statement in DuckDB-WASM, after the file references it had were scanned. */
+  private async kernelSide(
+    statement: RewrittenSql,
+    params: BoundParameter[] | null,
+  ): Promise<SqlResult> {
+    const references = findFileReferences(statement.text);
+    if (references.length === 0) return this.inKernel(statement, params);
+    return this.withScans(statement, references, params === null, params);
+  }
+
+  /**
+   * Each file reference scanned on the host into a table, and the statement pointed at them.
+   * Without pushdown (a view's or macro's files, whose later queries need all columns; a
+   * statement with parameters, which the host could not plan) a scan is kept for reuse.
+   */
+  private async withScans(
+    statement: RewrittenSql,
+    references: FileReference[],
+    pushdown: boolean,
+    params: BoundParameter[] | null,
+  ): Promise<SqlResult> {
+    const pushed: string[] = [];
+    const edits: SqlEdit[] = [];
     try {
-      return new SqlResult(run(), this.libs);
+      for (const reference of references) {
+        const target = { statement, reference };
+        let table: string;
+        if (pushdown) {
+          table = await this.files.pushed(target);
+          pushed.push(table);
+        } else {
+          table = reference.call
+            ? statement.text.slice(reference.start, reference.end)
+            : reference.patterns[0];
+          await this.files.full(table, reference.patterns, target);
+        }
+        edits.push({
+          start: reference.start,
+          end: reference.end,
+          replacement: scannedTableSql(table),
+        });
+      }
+      return await this.inKernel(statement.withEdits(edits), params);
+    } finally {
+      for (const table of pushed) this.files.unload(table);
+    }
+  }
+
+  /** `COPY <source> TO 'file'` whose source reads the kernel's tables: the host writes its rows. */
+  private async copy(
+    statement: RewrittenSql,
+    source: SqlSpan,
+    params: BoundParameter[] | null,
+  ): Promise<SqlResult> {
+    // `from t` and `from (select …)` both read what the source stands for.
+    const sourceQuery = statement
+      .slice(source.start, source.end)
+      .withEdits([{ start: 0, end: 0, replacement: 'from ' }]);
+    const rows = (await this.kernelSide(sourceQuery, params)).toArrow();
+    const ipc = this.libs.arrow.tableToIPC(rows, 'stream');
+    const request = { kind: 'copy', sql: statement.text, source, ipc } as const;
+    return this.hostResult(await this.host.run(request, statement));
+  }
+
+  /**
+   * A host result in the kernel's own types: passed through DuckDB-WASM, which gives BIGINT and
+   * DECIMAL as JS numbers (sql-database.ts), exactly as a query run in the kernel would.
+   */
+  private hostResult(result: HostQueryResult): SqlResult {
+    const name = `result ${++this.results}`;
+    const target = { schema: SCANNED_FILES_SCHEMA, name, create: true };
+    try {
+      withSqlErrors(() => this.database.insertArrowIpc(target, result.ipc));
+      const table = withSqlErrors(() =>
+        this.database.query(`select * from ${scannedTableSql(name)}`),
+      );
+      return new SqlResult(table, this.libs);
+    } finally {
+      withSqlErrors(() => this.database.dropTable(SCANNED_FILES_SCHEMA, name));
+    }
+  }
+
+  /** The names a statement may use of the kernel's own: its tables, views and the samples. */
+  private async kernelNames(statement: RewrittenSql): Promise<Set<string>> {
+    const catalog = withSqlErrors(() =>
+      this.database.query(
+        `select lower(table_name) as name from duckdb_tables() where schema_name <> '${SCANNED_FILES_SCHEMA}'
+         union select lower(view_name) from duckdb_views() where not internal`,
+      ),
+    );
+    const names = new Set(
+      catalog.toArray().map((row) => String((row.toJSON() as { name: unknown }).name)),
+    );
+    for (const sample of await this.samples.named(statement)) names.add(sample);
+    return names;
+  }
+
+  /** The statement in DuckDB-WASM, with the samples it names made views first. */
+  private async inKernel(query: RewrittenSql, params: BoundParameter[] | null): Promise<SqlResult> {
+    try {
+      await this.registerReferencedFiles(query.text);
+      await this.samples.prepare(query);
+    } catch (thrown) {
+      throw thrown instanceof SqlError ? locateSqlError(thrown, query) : thrown;
+    }
+    this.kernelRan = true;
+    try {
+      const table =
+        params === null
+          ? this.database.query(query.text)
+          : this.database.queryWithParams(query.text, params);
+      return new SqlResult(table, this.libs);
     } catch (thrown) {
       throw locateSqlError(thrown, query);
     }

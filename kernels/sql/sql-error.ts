@@ -67,7 +67,7 @@ export function withSqlErrors<T>(run: () => T): T {
 }
 
 /** `Invalid Input` → `InvalidInputError`; no kind → `SqlError`. */
-function errorName(kind: string): string {
+export function errorName(kind: string): string {
   return kind === '' ? 'SqlError' : `${kind.replaceAll(' ', '')}Error`;
 }
 

@@ -35,7 +35,9 @@ class ScriptedKernel implements SessionKernel {
       outputs: [],
       errorLocation: null,
       interrupted,
+      engine: code.startsWith('sql:') ? { where: 'host', label: 'native DuckDB (host)' } : null,
     });
+    if (code.startsWith('sql:')) return reply('done');
     if (code.startsWith('print:')) {
       options.onOutput?.({ output_type: 'stream', name: 'stdout', text: code.slice(6) });
       return reply('done');
@@ -196,6 +198,20 @@ describe('KernelWorkerSession', () => {
     expect(kernels[0].ran).toEqual(['wait', 'print:after']);
   });
 
+  it('says in its done event where the cell’s SQL ran', async () => {
+    const { session, posted, execute, settle } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('sql:select 1');
+    execute('print:a');
+    await settle();
+    const done = posted.filter((m) => m.type === 'done');
+    expect(done.map((m) => m.type === 'done' && m.engine)).toEqual([
+      { where: 'host', label: 'native DuckDB (host)' },
+      null,
+    ]);
+  });
+
   it('posts job events and display updates with the cell’s ids; cancels jobs when asked', async () => {
     const { session, posted, kernels, execute, settle } = setUp();
     session.receive({ type: 'init', config });
@@ -291,6 +307,7 @@ describe('KernelWorkerSession', () => {
       type: 'host-response',
       id: 1,
       ok: true,
+      operation: 'datafiles.resolve',
       response: { files: [{ name: 'data/a.csv', url: 'files/data/a.csv' }] },
     });
     await settle();

@@ -168,6 +168,7 @@ export class KernelWorkerSession {
             status: reply.interrupted ? 'interrupted' : reply.status,
             durationMs: reply.durationMs,
             errorLocation: reply.errorLocation,
+            engine: reply.engine,
           }),
         (error: unknown) => this.fail(request, `the kernel failed: ${String(error)}`),
       )
@@ -187,6 +188,7 @@ export class KernelWorkerSession {
         status: 'interrupted',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       });
     }
   }
@@ -204,6 +206,13 @@ export class KernelWorkerSession {
         traceback: [`KernelError: ${evalue}`],
       },
     });
-    this.post({ type: 'done', ...ids, status: 'error', durationMs: 0, errorLocation: null });
+    this.post({
+      type: 'done',
+      ...ids,
+      status: 'error',
+      durationMs: 0,
+      errorLocation: null,
+      engine: null,
+    });
   }
 }

@@ -12,6 +12,8 @@ import type {
   HostResponses,
 } from '../../core/host-contract';
 import { isHostFailure, type HostErrorKind } from '../../core/host-failure';
+import { isHostQueryReply } from '../../core/query/host-query';
+import { decodeQueryReply, encodeQueryRun } from '../../core/query/query-envelope';
 
 declare global {
   interface Window {
@@ -32,27 +34,48 @@ export class HostCallError extends Error {
   }
 }
 
-/** Browser mode: `POST /api/<operation>` with the token from the page's URL, in a header. */
+/**
+ * Browser mode: `POST /api/<operation>` with the token from the page's URL, in a header. JSON
+ * both ways, but for `query.run`, whose Arrow bytes travel in a binary envelope
+ * (core/query/query-envelope.ts); failures are JSON for every operation.
+ */
 export function createHttpHostClient(token: string | null): HostClient {
+  const post = (operation: HostOperation, type: string, body: string | Uint8Array<ArrayBuffer>) =>
+    fetch(`/api/${operation}`, {
+      method: 'POST',
+      headers: { 'content-type': type, ...(token ? { 'x-quarry-token': token } : {}) },
+      body,
+    });
+  const failed = async (operation: HostOperation, response: Response) => {
+    const body: unknown = await response.json().catch(() => null);
+    // Anything but the host's own envelope (a proxy's page, a cut-off body) is 'internal'.
+    if (isHostFailure(body)) return new HostCallError(body.error.kind, body.error.message);
+    return new HostCallError('internal', `${operation} failed (${response.status})`);
+  };
+  const runQuery = async (request: HostRequests['query.run']) => {
+    const response = await post('query.run', 'application/octet-stream', encodeQueryRun(request));
+    if (!response.ok) throw await failed('query.run', response);
+    const reply = decodeQueryReply(new Uint8Array(await response.arrayBuffer()));
+    if (!isHostQueryReply(reply))
+      throw new HostCallError('internal', 'query.run: the host answered with a malformed reply');
+    return reply;
+  };
   return {
     async call(operation, request) {
-      const response = await fetch(`/api/${operation}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { 'x-quarry-token': token } : {}),
-        },
-        body: JSON.stringify(request),
-      });
-      const body: unknown = await response.json().catch(() => null);
-      if (!response.ok) {
-        // Anything but the host's own envelope (a proxy's page, a cut-off body) is 'internal'.
-        if (isHostFailure(body)) throw new HostCallError(body.error.kind, body.error.message);
-        throw new HostCallError('internal', `${operation} failed (${response.status})`);
-      }
-      return body as HostResponses[typeof operation];
+      if (isQueryRun(operation, request))
+        return (await runQuery(request)) as HostResponses[typeof operation];
+      const response = await post(operation, 'application/json', JSON.stringify(request));
+      if (!response.ok) throw await failed(operation, response);
+      return (await response.json()) as HostResponses[typeof operation];
     },
   };
+}
+
+function isQueryRun(
+  operation: HostOperation,
+  _request: unknown,
+): _request is HostRequests['query.run'] {
+  return operation === 'query.run';
 }
 
 /**

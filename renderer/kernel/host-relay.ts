@@ -5,8 +5,12 @@
  * (core/kernel-worker-guards.ts refuses the rest); the host checks the request's fields as for
  * any caller.
  */
-import type { HostClient } from '../../core/host-contract';
-import type { HostRelayRequest, HostRelayResponse } from '../../core/kernel-worker-protocol';
+import type { HostClient, HostRequests, HostResponses } from '../../core/host-contract';
+import type {
+  HostRelayRequest,
+  HostRelayResponse,
+  KernelHostOperation,
+} from '../../core/kernel-worker-protocol';
 
 export async function answerHostRequest(
   host: HostClient,
@@ -14,10 +18,20 @@ export async function answerHostRequest(
 ): Promise<HostRelayResponse> {
   const { id } = message;
   try {
-    const response = await host.call(message.operation, message.request);
-    return { type: 'host-response', id, ok: true, response };
+    return await relayed(host, id, message.operation, message.request);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     return { type: 'host-response', id, ok: false, message: text };
   }
+}
+
+async function relayed<K extends KernelHostOperation>(
+  host: HostClient,
+  id: number,
+  operation: K,
+  request: HostRequests[K],
+): Promise<HostRelayResponse> {
+  const response: HostResponses[K] = await host.call(operation, request);
+  // The mapped union cannot see that `operation` and `response` belong together.
+  return { type: 'host-response', id, ok: true, operation, response } as HostRelayResponse;
 }

@@ -205,6 +205,7 @@ describe('worker kernel client', () => {
         type: 'host-response',
         id: 7,
         ok: true,
+        operation: 'datafiles.resolve',
         response: { files: [{ name: 'data/a.csv', url: 'files/data/a.csv' }] },
       },
       { type: 'host-response', id: 8, ok: false, message: 'outside the workspace' },

@@ -1,0 +1,70 @@
+/**
+ * What may run on the host. Cell code in the kernel's worker can post any request, so the host
+ * trusts none: a request is exactly one statement, and it reads (SELECT and its kin) or writes
+ * a file with COPY … TO. Everything else (INSTALL, LOAD, ATTACH, SET, PRAGMA, CREATE, COPY …
+ * FROM, several statements) is refused before it runs; the kind comes from DuckDB's own parser
+ * (the prepared statement's type), not from a guess at the text.
+ */
+import {
+  StatementType,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+} from '@duckdb/node-api';
+import { tokenizeSql } from '../../kernels/sql/sql-tokens';
+import type { StatementFiles } from './file-literals';
+
+/** The words a statement that may run starts with (or a parenthesis: `(SELECT …)`). */
+const LEADING_WORDS = new Set([
+  'select',
+  'with',
+  'from',
+  'values',
+  'table',
+  'describe',
+  'summarize',
+  'pivot',
+  'unpivot',
+  'explain',
+  'copy',
+]);
+
+/** How a statement that may run runs: its rows come back, or (EXPLAIN, COPY) its small result. */
+export type StatementKind = 'rows' | 'explain' | 'copy-to';
+
+export type CheckedStatement =
+  { ok: true; prepared: DuckDBPreparedStatement; kind: StatementKind } | { ok: false };
+
+/** Prepares `sql` (DuckDB's errors are thrown); `{ok:false}` when it may not run here. */
+export async function prepareChecked(
+  connection: DuckDBConnection,
+  sql: string,
+  files: StatementFiles,
+): Promise<CheckedStatement> {
+  // Refused before DuckDB binds it, so that `CREATE TABLE t AS …` is refused rather than
+  // failing on a missing table; the statement type below is what decides.
+  if (!startsLikeAllowed(sql) || files.copyDirection === 'from') return { ok: false };
+  const statements = await connection.extractStatements(sql);
+  if (statements.count !== 1) return { ok: false };
+  const prepared = await statements.prepare(0);
+  const kind = kindOf(prepared.statementType, files);
+  if (kind === null) {
+    prepared.destroySync();
+    return { ok: false };
+  }
+  return { ok: true, prepared, kind };
+}
+
+function kindOf(type: StatementType, files: StatementFiles): StatementKind | null {
+  // DESCRIBE, SUMMARIZE, PIVOT, UNPIVOT, VALUES, TABLE and FROM-first are SELECTs to DuckDB.
+  if (type === StatementType.SELECT) return 'rows';
+  if (type === StatementType.EXPLAIN) return 'explain';
+  if (type === StatementType.COPY && files.copyDirection === 'to') return 'copy-to';
+  return null;
+}
+
+function startsLikeAllowed(sql: string): boolean {
+  const first = tokenizeSql(sql).find((t) => t.kind !== 'space' && t.kind !== 'comment');
+  if (first === undefined) return false;
+  if (first.kind === 'punct') return first.value === '(';
+  return first.kind === 'word' && LEADING_WORDS.has(first.value.toLowerCase());
+}
