@@ -1,7 +1,8 @@
 // Bundles the desktop shell with esbuild: the main process (Node, Electron left external) and the
 // sandboxed preload (CommonJS, everything inlined: a sandboxed preload may require 'electron' and
 // nothing else). The renderer is built by Vite (`vite build`) into dist/renderer.
-//   node electron/build-electron.mjs   →   dist/electron/main.cjs, dist/electron/preload.cjs
+// The query utility process (native DuckDB, electron/query-process/main.ts) is a bundle of its own.
+//   node electron/build-electron.mjs   →   dist/electron/main.cjs, preload.cjs, query-process.cjs
 import { build } from 'esbuild';
 import { fileURLToPath, URL } from 'node:url';
 import process from 'node:process';
@@ -33,6 +34,20 @@ try {
     }),
     build({
       ...common,
+      entryPoints: ['electron/query-process/main.ts'],
+      outfile: 'dist/electron/query-process.cjs',
+      platform: 'node',
+      // parquet-wasm's Node build reads its .wasm from beside itself: required from node_modules
+      // (host/query/parquet-arrow.ts, through a require made from import.meta.url, which a
+      // CommonJS bundle must be given).
+      external: [...common.external, '@duckdb/node-api', 'parquet-wasm'],
+      define: { 'import.meta.url': '__quarryModuleUrl' },
+      banner: {
+        js: "const __quarryModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
+    }),
+    build({
+      ...common,
       entryPoints: ['electron/preload/preload.ts'],
       outfile: 'dist/electron/preload.cjs',
       // Not 'node': a sandboxed preload has no Node built-ins; esbuild must not assume them.
@@ -40,7 +55,7 @@ try {
       mainFields: ['module', 'main'],
     }),
   ]);
-  process.stdout.write('built dist/electron/main.cjs and dist/electron/preload.cjs\n');
+  process.stdout.write('built dist/electron/main.cjs, preload.cjs and query-process.cjs\n');
 } catch {
   // esbuild has printed the errors.
   process.exit(1);

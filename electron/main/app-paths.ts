@@ -10,6 +10,8 @@ export type AppPaths = {
   staticDir: string;
   /** The sandboxed preload bundle. */
   preload: string;
+  /** The query utility process's bundle (electron/query-process/main.ts). */
+  queryProcess: string;
   /** The notebook `npm start` opens in development. */
   sampleNotebook: string;
 };
@@ -20,6 +22,7 @@ export function appPaths(bundleDir: string): AppPaths {
   return {
     staticDir: path.join(root, 'dist', 'renderer'),
     preload: path.join(bundleDir, 'preload.cjs'),
+    queryProcess: path.join(bundleDir, 'query-process.cjs'),
     sampleNotebook: path.join(root, 'samples', 'churn.ipynb'),
   };
 }

@@ -31,6 +31,7 @@ beforeEach(async () => {
   await mkdir(path.join(root, 'data'));
   await writeFile(path.join(root, 'data', 'sales.csv'), 'a,b\n1,2\n');
   session = createWorkspaceSession({
+    queryProcessEntry: '/app/dist/electron/query-process.cjs',
     notebook: path.join(root, 'analysis.ipynb'),
     stateDir: await tempFolder('quarry-ipc-state-'),
   });

@@ -53,7 +53,8 @@ async function start(): Promise<void> {
   const problem = await unreadable(notebook);
   if (problem !== null) return fail(problem);
 
-  const session = createWorkspaceSession({ notebook });
+  const session = createWorkspaceSession({ notebook, queryProcessEntry: paths.queryProcess });
+  app.on('will-quit', () => session.stop());
   secureSession(electronSession.defaultSession);
   installAppProtocol({
     staticDir: paths.staticDir,

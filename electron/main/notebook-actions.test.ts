@@ -26,6 +26,7 @@ beforeEach(async () => {
   await writeFile(path.join(elsewhere, 'far.ipynb'), notebookText());
   await writeFile(path.join(root, 'broken.ipynb'), '{ not json');
   session = createWorkspaceSession({
+    queryProcessEntry: '/app/dist/electron/query-process.cjs',
     notebook: path.join(root, 'main.ipynb'),
     stateDir: await tempFolder('quarry-actions-state-'),
   });

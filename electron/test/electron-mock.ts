@@ -143,6 +143,42 @@ class FakeSession {
   }
 }
 
+/** A forked utility process: records what it is sent; tests answer for it and make it exit. */
+export class FakeUtilityProcess extends EventEmitter {
+  static readonly forked: FakeUtilityProcess[] = [];
+  readonly sent: unknown[] = [];
+  killed = false;
+
+  constructor(
+    readonly modulePath: string,
+    readonly options: unknown,
+  ) {
+    super();
+  }
+
+  postMessage(message: unknown): void {
+    // What crosses a process boundary is a copy.
+    this.sent.push(structuredClone(message));
+  }
+
+  kill(): boolean {
+    this.killed = true;
+    return true;
+  }
+
+  /** The process answers the main process. */
+  answer(message: unknown): void {
+    this.emit('message', structuredClone(message));
+  }
+}
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, _args?: string[], options?: unknown) => {
+    const child = new FakeUtilityProcess(modulePath, options);
+    FakeUtilityProcess.forked.push(child);
+    return child;
+  }),
+};
+
 export const ipcMain = new FakeIpcMain();
 export const BrowserWindow = FakeBrowserWindow;
 export const protocol = {
@@ -189,6 +225,7 @@ export const ipcRenderer = new FakeIpcRenderer();
 export function resetElectronFakes(): void {
   for (const window of FakeBrowserWindow.getAllWindows()) window.close();
   FakeBrowserWindow.created.length = 0;
+  FakeUtilityProcess.forked.length = 0;
   ipcMain.handlers.clear();
   session.defaultSession = new FakeSession();
   ipcRenderer.removeAllListeners();

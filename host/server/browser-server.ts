@@ -8,7 +8,9 @@
  * calls that carry an Origin must come from this origin. No secret is ever set as a cookie.
  * Routes:
  *   GET /?token=TOKEN              the URL quarry prints: redirects to the session's page
- *   POST /api/<operation>          the host contract, the token in a header (api-routes.ts)
+ *   POST /api/<operation>          the host contract, the token in a header (api-routes.ts);
+ *                                  `query.run` runs on the server's own query engine
+ *                                  (host/query/: native DuckDB, on DuckDB's threads)
  *   GET|HEAD /s/KEY/files/<path>   workspace files, with ranges (data-files.ts)
  *   GET|HEAD /s/KEY/<anything>     the app's files (static-files.ts); the page may frame its
  *                                  kernel on the other loopback name, and kernel-frame.html may
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { API_PREFIX, DEFAULT_MAX_BODY_BYTES, serveApi } from './api-routes';
 import { FILES_PREFIX, serveDataFile } from './data-files';
 import { createHostHandlers } from '../operations/host-handlers';
+import { createHostQueryEngine } from '../query/host-query-engine';
 import { sendText } from './http-util';
 import { KERNEL_FRAME_PATH } from '../../core/kernel-frame-protocol';
 import { kernelFramePolicy, pagePolicy } from '../serving/kernel-frame-policy';
@@ -77,11 +80,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const root = path.resolve(options.root);
   const staticDir = path.resolve(options.staticDir);
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const handlers = createHostHandlers({
-    root,
-    notebook: options.notebook ?? null,
-    stateDir: options.stateDir,
+  const notebook = options.notebook ?? null;
+  // DuckDB opens at the first query (the engine is lazy) and closes with the server.
+  const queries = createHostQueryEngine({
+    notebookDir: notebook === null ? root : path.dirname(path.resolve(root, notebook)),
+    allowedDirectories: [root],
   });
+  const handlers = createHostHandlers({ root, notebook, stateDir: options.stateDir, queries });
   const api = {
     handlers,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -158,12 +163,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `http://${HOST}:${port}/?token=${encodeURIComponent(token)}`,
     port,
     token,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections (the open tab) would hold close() back for minutes.
         server.closeAllConnections();
-      }),
+      });
+      await queries.close();
+    },
   };
 }
 

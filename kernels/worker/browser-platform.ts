@@ -11,6 +11,7 @@ import { openBrowserDatabase } from './browser-duckdb';
 import { loadBrowserLibraries } from './browser-libraries';
 import type { HostRelay } from './host-relay';
 import { HttpDataFiles } from './http-data-files';
+import { relayedHostQueries } from './relayed-host-queries';
 
 export const BUILTIN_IMPORTS = ['danfojs', '@tensorflow/tfjs', 'apache-arrow'] as const;
 
@@ -48,10 +49,7 @@ export function createBrowserPlatform(config: KernelWorkerConfig, host: HostRela
         ),
       ),
     loadLibraries: () => loadBrowserLibraries(config, absolute),
-    hostQueries: {
-      run: async (request) => (await host.call('query.run', { request })),
-      cancel: (queryId) => void host.call('query.cancel', { queryId }),
-    },
+    hostQueries: relayedHostQueries(host),
   };
 }
 

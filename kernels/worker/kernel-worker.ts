@@ -4,13 +4,14 @@
  * worker-session.ts does the work, on the browser platform (browser-platform.ts).
  */
 import type { FromKernelWorker } from '../../core/kernel-worker-protocol';
+import { queryTransfers } from '../../core/query/query-transfer';
 import { Kernel } from '../runtime/kernel';
 import { createBrowserPlatform } from './browser-platform';
 import { KernelWorkerSession } from './worker-session';
 
 /** The parts of a dedicated worker's global scope used here. */
 type WorkerScope = {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 };
 
@@ -31,21 +32,25 @@ const scope = workerScope();
 
 /**
  * Outputs are plain data, but a value that cannot be cloned must not make the cell's own
- * `console.log` throw: the renderer gets a note in its place.
+ * `console.log` throw: the renderer gets a note in its place. A `copy` request's rows are
+ * moved to the page, not copied (core/query/query-transfer.ts).
  */
 function post(message: FromKernelWorker): void {
   try {
-    scope.postMessage(message);
+    scope.postMessage(message, queryTransfers(message));
   } catch (error) {
     if (message.type !== 'output') throw error;
-    scope.postMessage({
-      ...message,
-      output: {
-        output_type: 'stream',
-        name: 'stderr',
-        text: `(an output could not be sent: ${String(error)})\n`,
-      },
-    } satisfies FromKernelWorker);
+    scope.postMessage(
+      {
+        ...message,
+        output: {
+          output_type: 'stream',
+          name: 'stderr',
+          text: `(an output could not be sent: ${String(error)})\n`,
+        },
+      } satisfies FromKernelWorker,
+      [],
+    );
   }
 }
 

@@ -55,9 +55,18 @@ export function createHttpHostClient(token: string | null): HostClient {
   const runQuery = async (request: HostRequests['query.run']) => {
     const response = await post('query.run', 'application/octet-stream', encodeQueryRun(request));
     if (!response.ok) throw await failed('query.run', response);
-    const reply = decodeQueryReply(new Uint8Array(await response.arrayBuffer()));
-    if (!isHostQueryReply(reply))
-      throw new HostCallError('internal', 'query.run: the host answered with a malformed reply');
+    const malformed = new HostCallError(
+      'internal',
+      'query.run: the host answered with a malformed reply',
+    );
+    let reply: unknown;
+    try {
+      reply = decodeQueryReply(new Uint8Array(await response.arrayBuffer()));
+    } catch {
+      // A cut-off or foreign body: its envelope does not hold together.
+      throw malformed;
+    }
+    if (!isHostQueryReply(reply)) throw malformed;
     return reply;
   };
   return {

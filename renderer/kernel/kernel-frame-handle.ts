@@ -3,6 +3,7 @@
  * whose worker lives in a hidden frame of another site, hence in another process. To the worker
  * client it looks like a Worker that can also die: `exit` when its heartbeat goes silent.
  */
+import { queryTransfers } from '../../core/query/query-transfer';
 import {
   HEARTBEAT_INTERVAL_MS,
   parseFromKernelFrame,
@@ -112,7 +113,11 @@ class KernelFrame implements KernelWorkerHandle {
 
   private send(message: ToKernelWorker): void {
     const envelope: ToKernelFrame = { type: 'to-worker', message };
-    this.iframe.contentWindow?.postMessage(envelope, this.origin);
+    // A result's rows are moved to the frame, not copied (core/query/query-transfer.ts).
+    this.iframe.contentWindow?.postMessage(envelope, {
+      targetOrigin: this.origin,
+      transfer: queryTransfers(envelope),
+    });
   }
 
   private failLoad(detail: string): void {

@@ -2,13 +2,15 @@
  * The kernel frame's script (renderer/kernel-frame.html, on a site of its own so that its
  * process is not the page's: core/kernel-frame-protocol.ts). It starts the kernel worker and
  * relays: the page's messages to the worker, the worker's to the page, and a heartbeat that
- * keeps beating while the worker is busy in a cell, and stops when the process dies.
+ * keeps beating while the worker is busy in a cell, and stops when the process dies. Host query
+ * rows are transferred through, not copied (core/query/query-transfer.ts).
  */
 import {
   HEARTBEAT_INTERVAL_MS,
   parseToKernelFrame,
   type FromKernelFrame,
 } from '../../core/kernel-frame-protocol';
+import { queryTransfers } from '../../core/query/query-transfer';
 import { kernelPageOrigin } from './kernel-frame-url';
 
 const pageOrigin = kernelPageOrigin(location.href);
@@ -16,7 +18,8 @@ const pageOrigin = kernelPageOrigin(location.href);
 if (pageOrigin !== null && window.parent !== window) startRelay(pageOrigin, window.parent);
 
 function startRelay(origin: string, page: Window): void {
-  const toPage = (message: FromKernelFrame) => page.postMessage(message, origin);
+  const toPage = (message: FromKernelFrame) =>
+    page.postMessage(message, { targetOrigin: origin, transfer: queryTransfers(message) });
   // The literal `new Worker(new URL(…, import.meta.url))` is what Vite recognises and bundles.
   const worker = new Worker(new URL('../../kernels/worker/kernel-worker.ts', import.meta.url), {
     type: 'module',
@@ -31,7 +34,7 @@ function startRelay(origin: string, page: Window): void {
   window.addEventListener('message', (event) => {
     if (event.source !== page || event.origin !== origin) return;
     const message = parseToKernelFrame(event.data);
-    if (message) worker.postMessage(message.message);
+    if (message) worker.postMessage(message.message, queryTransfers(message.message));
   });
   toPage({ type: 'heartbeat' });
   setInterval(() => toPage({ type: 'heartbeat' }), HEARTBEAT_INTERVAL_MS);

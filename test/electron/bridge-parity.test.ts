@@ -60,6 +60,7 @@ beforeEach(async () => {
   root = await tempFolder('quarry-bridge-');
   await writeFile(path.join(root, 'a.ipynb'), notebookText('1 + 1'));
   const session = createWorkspaceSession({
+    queryProcessEntry: '/app/dist/electron/query-process.cjs',
     notebook: path.join(root, 'a.ipynb'),
     stateDir: await tempFolder('quarry-bridge-state-'),
   });
