@@ -40,7 +40,7 @@ export async function readRowsAsArrow(
       const result = await statement.run();
       rows = Number((await result.getRows())[0][0]);
     } catch (error) {
-      return duckDbFailure(error, copy);
+      return duckDbFailure(error, copy, context.writtenPaths);
     }
     let bytes: number;
     try {

@@ -23,7 +23,7 @@ export async function runCopyRequest(
   const files = findFileLiterals(sql);
   // What the source names is the kernel's; it is replaced below.
   const outside = files.literals.filter((l) => l.end <= source.start || l.start >= source.end);
-  const paths = await checkFileLiterals(outside, context.folders);
+  const paths = await checkFileLiterals(outside, context);
   if (!paths.ok) return paths;
   return withTempFile(context, 'parquet', async (rowsFile) => {
     try {

@@ -3,9 +3,10 @@
  * against the folders it may read and write (path-guard.ts) before DuckDB sees the statement,
  * since binding a query already opens its files (a CSV is sniffed at bind time).
  *
- * File positions: a literal right after FROM, JOIN, DESCRIBE or SUMMARIZE (`FROM 'x.csv'`), the
- * first argument of a reader or file function (`read_csv('logs/*.csv', …)`,
- * `read_parquet(['a.parquet', 'b.parquet'])`), and a COPY's target after its TO. A path that
+ * File positions: a literal right after FROM, JOIN, DESCRIBE or SUMMARIZE (`FROM 'x.csv'`) or
+ * after a comma in a FROM clause's list (`FROM t, 'x.csv'`), the first argument of a reader or
+ * file function (`read_csv('logs/*.csv', …)`, `read_parquet(['a.parquet', 'b.parquet'])`),
+ * and a COPY's target after its TO. A path that
  * this misses (one built by an expression) is still stopped by DuckDB's own
  * `allowed_directories` (sampler-duckdb.ts), which the engine reports as a refusal too.
  */
@@ -40,6 +41,28 @@ const FILE_FUNCTIONS = new Set([
 
 const BEFORE_FILE = new Set(['from', 'join', 'describe', 'summarize']);
 
+/** Words that end a FROM clause's list of tables (`FROM t, 'x.csv' WHERE …`). */
+const AFTER_FROM = new Set([
+  'where',
+  'group',
+  'having',
+  'qualify',
+  'window',
+  'order',
+  'limit',
+  'offset',
+  'union',
+  'except',
+  'intersect',
+  'select',
+  'on',
+  'using',
+  'sample',
+  'tablesample',
+  'pivot',
+  'unpivot',
+]);
+
 /**
  * Functions with `FROM` inside their parentheses (`trim('x' FROM s)`, `extract(year FROM d)`):
  * a literal after that FROM is a value, not a file.
@@ -59,16 +82,32 @@ export function findFileLiterals(sql: string): StatementFiles {
   const copyDirection = copyDirectionOf(tokens);
   /** For each open parenthesis: the word before it, lower-cased ('' when none). */
   const parens: string[] = [];
+  /** For each depth (0: outside any parenthesis): whether a FROM clause's tables are listed. */
+  const inFrom: boolean[] = [false];
   let copyTargetAt = copyDirection === 'to' ? copyKeywordIndex(tokens) + 1 : -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const previous = tokens[i - 1];
     if (token.kind === 'punct' && token.value === '(') {
       parens.push(previous?.kind === 'word' ? previous.value.toLowerCase() : '');
+      inFrom.push(false);
       if (previous?.kind === 'word' && FILE_FUNCTIONS.has(previous.value.toLowerCase()))
         literals.push(...firstArgumentLiterals(tokens, i + 1));
     } else if (token.kind === 'punct' && token.value === ')') {
       parens.pop();
+      if (inFrom.length > 1) inFrom.pop();
+    } else if (token.kind === 'word') {
+      const word = token.value.toLowerCase();
+      if (word === 'from' || word === 'join') inFrom[inFrom.length - 1] = true;
+      else if (AFTER_FROM.has(word)) inFrom[inFrom.length - 1] = false;
+    } else if (
+      token.kind === 'string' &&
+      previous?.kind === 'punct' &&
+      previous.value === ',' &&
+      inFrom[inFrom.length - 1] &&
+      !FROM_INSIDE_CALL.has(parens[parens.length - 1] ?? '')
+    ) {
+      literals.push(literalOf(token));
     } else if (token.kind === 'string' && previous?.kind === 'word') {
       const word = previous.value.toLowerCase();
       const inCall = FROM_INSIDE_CALL.has(parens[parens.length - 1] ?? '');

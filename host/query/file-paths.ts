@@ -5,26 +5,27 @@
  */
 import type { SqlEdit } from '../../kernels/sql/rewritten-sql';
 import type { FileLiteral } from './file-literals';
-import { checkPath, type PathFolders } from './path-guard';
+import { checkPath } from './path-guard';
 import { refused, type FailedReply } from './query-failures';
-import { sqlString } from './run-context';
+import { sqlString, type RunContext } from './run-context';
 
 export type CheckedPaths = { ok: true; edits: SqlEdit[] } | FailedReply;
 
 export async function checkFileLiterals(
   literals: readonly FileLiteral[],
-  folders: PathFolders,
+  context: RunContext,
 ): Promise<CheckedPaths> {
   const edits: SqlEdit[] = [];
   for (const literal of literals) {
-    const check = await checkPath(literal.value, folders);
+    const check = await checkPath(literal.value, context.folders);
     if (!check.ok) return refused(check.message, literal.start);
-    if (check.absolute !== literal.value)
-      edits.push({
-        start: literal.start,
-        end: literal.end,
-        replacement: sqlString(check.absolute),
-      });
+    if (check.absolute === literal.value) continue;
+    context.writtenPaths.set(check.absolute, literal.value);
+    edits.push({
+      start: literal.start,
+      end: literal.end,
+      replacement: sqlString(check.absolute),
+    });
   }
   return { ok: true, edits };
 }

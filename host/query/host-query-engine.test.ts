@@ -38,6 +38,13 @@ beforeAll(async () => {
   await writeFile(path.join(notebookDir, 'data', 'b.csv'), 'id,name\n4,dan\n');
   await writeFile(path.join(root, 'secret.csv'), 'password\nhunter2\n');
   await symlink(path.join(root, 'secret.csv'), path.join(notebookDir, 'link.csv'));
+  await mkdir(path.join(root, 'outside'));
+  await writeFile(path.join(root, 'outside', 'c.csv'), 'id\n9\n');
+  await symlink(path.join(root, 'outside'), path.join(notebookDir, 'linked'));
+  await symlink(
+    path.join(root, 'outside', 'new.parquet'),
+    path.join(notebookDir, 'broken.parquet'),
+  );
   engine = createHostQueryEngine({
     notebookDir,
     allowedDirectories: [notebookDir],
@@ -68,6 +75,17 @@ describe('query requests', () => {
     expect(rowsOf(params)).toEqual([{ name: 'bob' }]);
   });
 
+  it.each([
+    ["with t as (from 'data/a.csv') select count(*)::INTEGER as n from t", [{ n: 3 }]],
+    ["from 'data/b.csv' select name", [{ name: 'dan' }]],
+    ['values (1), (2)', [{ col0: 1 }, { col0: 2 }]],
+    ["pivot (from 'data/b.csv') on name in ('dan') using sum(id)::INTEGER", [{ dan: 4 }]],
+    ['unpivot (select 1 as a) on a into name k value v', [{ k: 'a', v: 1 }]],
+    ["(select name from 'data/b.csv') -- trailing comment", [{ name: 'dan' }]],
+  ])('runs %s', async (sql, expected) => {
+    expect(rowsOf(await query(sql))).toEqual(expected);
+  });
+
   it('answers DESCRIBE, SUMMARIZE and EXPLAIN', async () => {
     const describe = rowsOf(await query("DESCRIBE 'data/a.csv'"));
     expect(describe.map((row) => row.column_name)).toEqual(['id', 'name']);
@@ -88,6 +106,10 @@ describe('paths the host refuses', () => {
     ["select * from read_text('../secret.csv')", '../secret.csv'],
     ["select * from read_csv('../*.csv')", '../*.csv'],
     ["select * from read_csv(['data/a.csv', '/etc/hosts'])", '/etc/hosts'],
+    ["select * from 'linked/*.csv'", 'linked/*.csv'],
+    ["select * from 'data/../linked/c.csv'", 'data/../linked/c.csv'],
+    ["select * from 'linked/../secret.csv'", 'linked/../secret.csv'],
+    ["copy (select 1) to 'broken.parquet'", 'broken.parquet'],
   ])('%s', async (sql, written) => {
     const failure = await refusal(sql);
     expect(failure).toMatchObject({ kind: 'refused', position: sql.indexOf(`'${written}'`) });
@@ -128,6 +150,11 @@ describe('statements the host refuses', () => {
       message: expect.stringContaining('and COPY … TO run on the host'),
     });
   });
+
+  it('asks for the values of a PIVOT, which DuckDB would otherwise make a type for', async () => {
+    const failure = failureOf(await query("pivot 'data/a.csv' on name using sum(id)"));
+    expect(failure).toMatchObject({ kind: 'refused', message: expect.stringContaining('IN (') });
+  });
 });
 
 describe('errors', () => {
@@ -138,6 +165,17 @@ describe('errors', () => {
       kind: 'sql',
       errorType: 'Binder',
       position: sql.indexOf('nope'),
+    });
+  });
+
+  it('names a missing file as the request wrote it, and points at it', async () => {
+    const sql = "select 1 as a, * from 'data/missing.csv'";
+    const failure = failureOf(await query(sql));
+    expect(failure).toMatchObject({
+      kind: 'sql',
+      errorType: 'IO',
+      message: 'No files found that match the pattern "data/missing.csv"',
+      position: sql.indexOf("'data/missing.csv'"),
     });
   });
 

@@ -97,6 +97,7 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
         folders,
         maxResultBytes,
         params: request.kind === 'query' ? request.params : [],
+        writtenPaths: new Map(),
         tempFile: engine.tempFile,
       };
       const reply = await runRequest(context, request);
@@ -113,9 +114,24 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
     } catch (error) {
       return state.cancelled ? cancelled() : internalFailure(error);
     } finally {
+      if (runs.get(request.queryId) === state) runs.delete(request.queryId);
       clearInterval(state.timer);
       if (engine !== null && state.connection !== null) engine.duckdb.disconnect(state.connection);
     }
+  }
+
+  function cancel(queryId: string): void {
+    const state = runs.get(queryId);
+    if (state === undefined) {
+      earlyCancels.add(queryId);
+      if (earlyCancels.size > EARLY_CANCELS_KEPT)
+        earlyCancels.delete(earlyCancels.values().next().value as string);
+      return;
+    }
+    if (state.cancelled) return;
+    state.cancelled = true;
+    interrupt(state);
+    state.timer = setInterval(() => interrupt(state), REINTERRUPT_MS).unref();
   }
 
   return {
@@ -124,29 +140,14 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
       if (earlyCancels.delete(request.queryId)) return Promise.resolve(cancelled());
       const state: RunState = { cancelled: false, connection: null };
       runs.set(request.queryId, state);
-      const running = runOnce(request, state).finally(() => {
-        if (runs.get(request.queryId) === state) runs.delete(request.queryId);
-        inFlight.delete(running);
-      });
+      const running = runOnce(request, state).finally(() => inFlight.delete(running));
       inFlight.add(running);
       return running;
     },
-    cancel(queryId) {
-      const state = runs.get(queryId);
-      if (state === undefined) {
-        earlyCancels.add(queryId);
-        if (earlyCancels.size > EARLY_CANCELS_KEPT)
-          earlyCancels.delete(earlyCancels.values().next().value as string);
-        return;
-      }
-      if (state.cancelled) return;
-      state.cancelled = true;
-      interrupt(state);
-      state.timer = setInterval(() => interrupt(state), REINTERRUPT_MS);
-    },
+    cancel,
     async close() {
       closed = true;
-      for (const queryId of runs.keys()) this.cancel(queryId);
+      for (const queryId of runs.keys()) cancel(queryId);
       await Promise.allSettled([...inFlight]);
       if (opening === null) return;
       const engine = await opening.catch(() => null);

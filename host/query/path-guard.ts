@@ -33,7 +33,7 @@ export async function checkPath(written: string, folders: PathFolders): Promise<
   if (!folders.allowedDirectories.some((folder) => isInside(path.resolve(folder), absolute)))
     return outside();
   const onDisk = await realLocation(
-    path.isAbsolute(written) ? written : `${folders.notebookDir}/${written}`,
+    path.isAbsolute(written) ? written : `${folders.notebookDir}${path.sep}${written}`,
   );
   if (onDisk === null) return outside();
   const realFolders = await Promise.all(folders.allowedDirectories.map(realOrSelf));
@@ -53,12 +53,12 @@ export function outsideMessage(written: string, folders: PathFolders): string {
  * after a part that does not exist yet or after a wildcard (`data/*\/../..`).
  */
 async function realLocation(joined: string): Promise<string | null> {
-  const segments = joined.split('/');
+  const segments = joined.split(path.sep === '\\' ? /[\\/]/ : '/');
   const firstGlob = segments.findIndex(isGlob);
   let existing = firstGlob === -1 ? segments : segments.slice(0, firstGlob);
   let rest = firstGlob === -1 ? [] : segments.slice(firstGlob);
   for (;;) {
-    const candidate = existing.join('/') || '/';
+    const candidate = existing.join(path.sep) || path.sep;
     let real: string | undefined;
     try {
       real = await realpathOrMissing(candidate);

@@ -29,14 +29,19 @@ export function cancelled(): FailedReply {
 
 /**
  * What a DuckDB call threw, as a reply. `sql` maps DuckDB's position (a byte offset into the
- * text it ran) back to the request; null for calls whose text the request did not write.
+ * text it ran) back to the request.
  */
-export function duckDbFailure(thrown: unknown, sql: RewrittenSql | null): FailedReply {
-  const raw = withoutWrapper(thrown instanceof Error ? thrown.message : String(thrown));
+export function duckDbFailure(
+  thrown: unknown,
+  sql: RewrittenSql,
+  writtenPaths: ReadonlyMap<string, string>,
+): FailedReply {
+  let raw = withoutWrapper(thrown instanceof Error ? thrown.message : String(thrown));
+  for (const [absolute, written] of writtenPaths)
+    raw = raw.replaceAll(quotedInJson(absolute), quotedInJson(written));
   const parsed = parseDuckDbError(raw);
   if (parsed.name === 'INTERRUPTError') return cancelled();
-  const located = sql === null ? null : locateSqlError(new Error(raw), sql);
-  const position = located?.location?.offset ?? null;
+  const position = locateSqlError(new Error(raw), sql).location?.offset ?? null;
   // DuckDB's allowed_directories caught a path the host's own scan did not see (one built by an
   // expression): the same refusal, in DuckDB's words.
   if (parsed.name === 'PermissionError')
@@ -52,6 +57,11 @@ export function duckDbFailure(thrown: unknown, sql: RewrittenSql | null): Failed
 export function internalFailure(thrown: unknown): FailedReply {
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return failed({ kind: 'sql', errorType: 'Internal', message, position: null });
+}
+
+/** `"path"` as it stands in DuckDB's JSON error (a quoted name in a JSON string). */
+function quotedInJson(path: string): string {
+  return JSON.stringify(`"${path}"`).slice(1, -1);
 }
 
 /**

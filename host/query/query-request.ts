@@ -12,7 +12,7 @@ export async function runQueryRequest(
   request: Extract<HostQueryRequest, { kind: 'query' }>,
 ): Promise<RowsReply> {
   const files = findFileLiterals(request.sql);
-  const paths = await checkFileLiterals(files.literals, context.folders);
+  const paths = await checkFileLiterals(files.literals, context);
   if (!paths.ok) return paths;
   const sql = RewrittenSql.of(request.sql).withEdits(paths.edits);
   return runStatement(context, sql, files, ['rows', 'explain', 'copy-to']);

@@ -14,6 +14,11 @@ export type RunContext = {
   folders: PathFolders;
   maxResultBytes: number;
   params: HostQueryParam[];
+  /**
+   * Each path the host made absolute, as the request wrote it: DuckDB's messages name the path
+   * it was sent, and are given back the user's (which also lets an error point at its literal).
+   */
+  writtenPaths: Map<string, string>;
   /** A new file name in the engine's private folder; `withTempFile` removes it. */
   tempFile(extension: string): string;
 };

@@ -18,7 +18,7 @@ export async function runStatement(
 ): Promise<RowsReply> {
   try {
     const checked = await prepareChecked(context.connection, sql.text, files);
-    if (!checked.ok) return refused(ONLY_FILE_QUERIES);
+    if (!checked.ok) return refused(checked.message);
     if (!allowed.includes(checked.kind)) {
       checked.prepared.destroySync();
       return refused(ONLY_FILE_QUERIES);
@@ -27,6 +27,6 @@ export async function runStatement(
     if (context.params.length > 0) checked.prepared.bind(context.params);
     return { ok: true, ...(await runSmallResult(checked.prepared)) };
   } catch (error) {
-    return duckDbFailure(error, sql);
+    return duckDbFailure(error, sql, context.writtenPaths);
   }
 }

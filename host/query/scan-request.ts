@@ -24,7 +24,7 @@ export async function runScanRequest(
 ): Promise<ScanReply> {
   const { sql, reference } = request;
   const literals = referenceLiterals(sql, reference.start, reference.end);
-  const paths = await checkFileLiterals(literals, context.folders);
+  const paths = await checkFileLiterals(literals, context);
   if (!paths.ok) return paths;
   const scan = RewrittenSql.of(sql).withEdits([
     { start: 0, end: reference.start, replacement: 'SELECT * FROM ' },

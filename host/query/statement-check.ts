@@ -12,9 +12,11 @@ import {
 } from '@duckdb/node-api';
 import { tokenizeSql } from '../../kernels/sql/sql-tokens';
 import type { StatementFiles } from './file-literals';
+import { ONLY_FILE_QUERIES } from './query-failures';
 
 /** The words a statement that may run starts with (or a parenthesis: `(SELECT …)`). */
 const LEADING_WORDS = new Set([
+  '(',
   'select',
   'with',
   'from',
@@ -32,9 +34,14 @@ const LEADING_WORDS = new Set([
 export type StatementKind = 'rows' | 'explain' | 'copy-to';
 
 export type CheckedStatement =
-  { ok: true; prepared: DuckDBPreparedStatement; kind: StatementKind } | { ok: false };
+  | { ok: true; prepared: DuckDBPreparedStatement; kind: StatementKind }
+  | { ok: false; message: string };
 
-/** Prepares `sql` (DuckDB's errors are thrown); `{ok:false}` when it may not run here. */
+/** DuckDB runs a PIVOT without an IN list as two statements: it first creates an ENUM type. */
+const PIVOT_NEEDS_VALUES =
+  "A PIVOT on the host needs its values listed (PIVOT … ON column IN ('a', 'b') USING …): without them DuckDB makes a type first, and only queries over files and COPY … TO run on the host.";
+
+/** Prepares `sql` (DuckDB's errors are thrown), or says why it may not run here. */
 export async function prepareChecked(
   connection: DuckDBConnection,
   sql: string,
@@ -42,14 +49,18 @@ export async function prepareChecked(
 ): Promise<CheckedStatement> {
   // Refused before DuckDB binds it, so that `CREATE TABLE t AS …` is refused rather than
   // failing on a missing table; the statement type below is what decides.
-  if (!startsLikeAllowed(sql) || files.copyDirection === 'from') return { ok: false };
+  const refused = { ok: false, message: ONLY_FILE_QUERIES } as const;
+  const leading = leadingWord(sql);
+  if (leading === null || !LEADING_WORDS.has(leading) || files.copyDirection === 'from')
+    return refused;
   const statements = await connection.extractStatements(sql);
-  if (statements.count !== 1) return { ok: false };
+  if (statements.count !== 1)
+    return leading === 'pivot' ? { ok: false, message: PIVOT_NEEDS_VALUES } : refused;
   const prepared = await statements.prepare(0);
   const kind = kindOf(prepared.statementType, files);
   if (kind === null) {
     prepared.destroySync();
-    return { ok: false };
+    return refused;
   }
   return { ok: true, prepared, kind };
 }
@@ -62,9 +73,9 @@ function kindOf(type: StatementType, files: StatementFiles): StatementKind | nul
   return null;
 }
 
-function startsLikeAllowed(sql: string): boolean {
+/** The statement's first word, lower-cased; `(` for `(SELECT …)`; null for anything else. */
+function leadingWord(sql: string): string | null {
   const first = tokenizeSql(sql).find((t) => t.kind !== 'space' && t.kind !== 'comment');
-  if (first === undefined) return false;
-  if (first.kind === 'punct') return first.value === '(';
-  return first.kind === 'word' && LEADING_WORDS.has(first.value.toLowerCase());
+  if (first?.kind === 'punct' && first.value === '(') return '(';
+  return first?.kind === 'word' ? first.value.toLowerCase() : null;
 }
