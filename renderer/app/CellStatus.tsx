@@ -1,5 +1,10 @@
-/** A cell's run status and time; a running cell's time counts up live, as in JupyterLab. */
+/**
+ * A cell's run status and time; a running cell's time counts up live, as in JupyterLab. Once it
+ * has run SQL, the engine that ran it follows (docs/kernel.md, "Where a query runs"): a short
+ * name, with the engine's full label (its version) as the tooltip and the accessible name.
+ */
 import { useEffect, useState } from 'react';
+import type { CellEngine } from '../../core/protocol';
 import type { CellRuntime } from '../state/notebook-state';
 
 const TICK_MS = 100;
@@ -13,8 +18,33 @@ export function CellStatus({ runtime }: { runtime: CellRuntime }) {
     <span className={`cell-status cell-status-${runtime.status}`} aria-label="Cell status">
       {runtime.status}
       {duration}
+      {runtime.engine !== null && <EngineName engine={runtime.engine} />}
     </span>
   );
+}
+
+function EngineName({ engine }: { engine: CellEngine }) {
+  const label = `Ran on ${engine.label}`;
+  return (
+    <>
+      {' · '}
+      <span className={`cell-engine cell-engine-${engine.where}`} title={label} aria-label={label}>
+        {engineShortName(engine.where)}
+      </span>
+    </>
+  );
+}
+
+/** What the status line says of an engine; its label, with the version, is the tooltip. */
+function engineShortName(where: CellEngine['where']): string {
+  switch (where) {
+    case 'kernel':
+      return 'DuckDB-WASM';
+    case 'host':
+      return 'native DuckDB (host)';
+    case 'both':
+      return 'host + kernel';
+  }
 }
 
 /** Milliseconds since `since`, refreshed every tick; null when not counting. */

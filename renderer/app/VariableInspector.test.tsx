@@ -46,6 +46,7 @@ describe('VariableInspector', () => {
         status: 'done',
         durationMs: 1,
         errorLocation: null,
+        engine: null,
       }),
     );
     await screen.findByText('42');

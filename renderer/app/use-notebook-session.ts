@@ -290,6 +290,7 @@ function onKernelEvent(
         status: event.status,
         durationMs: event.durationMs,
         errorLocation: event.errorLocation,
+        engine: event.engine,
       });
       if (counts.size === 0) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return;

@@ -63,6 +63,7 @@ class FakeWorker implements KernelWorkerHandle {
       status,
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
   }
 }
@@ -249,6 +250,7 @@ describe('worker kernel client', () => {
         status: 'interrupted',
         durationMs: 1300,
         errorLocation: null,
+        engine: null,
       },
       {
         type: 'done',
@@ -257,6 +259,7 @@ describe('worker kernel client', () => {
         status: 'interrupted',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       },
     ]);
     expect(events.at(-1)).toEqual({
@@ -428,6 +431,7 @@ describe('worker kernel client', () => {
         status: 'error',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       },
       { type: 'status', requestId: 'r2', cellId: 'c2', status: 'queued' },
       expect.objectContaining({ type: 'output', requestId: 'r2' }),

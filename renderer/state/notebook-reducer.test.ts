@@ -104,6 +104,7 @@ describe('notebookReducer', () => {
         status: 'error',
         durationMs: 12,
         errorLocation: { line: 1, column: 3 },
+        engine: { where: 'host', label: 'native DuckDB v1.5.2 (host)' },
       },
     );
     expect(state.notebook.cells[0]).toMatchObject({
@@ -116,9 +117,34 @@ describe('notebookReducer', () => {
       startedAtMs: 100,
       durationMs: 12,
       errorLocation: { line: 1, column: 3 },
+      engine: { where: 'host', label: 'native DuckDB v1.5.2 (host)' },
       jobs: [],
       inFlight: null,
     });
+  });
+
+  it('keeps the engine that ran a cell’s SQL as runtime state, never in the document, until the cell runs again', () => {
+    let state = start("%%sql\nselect count(*) from 'big.parquet'");
+    const id = state.notebook.cells[0].id;
+    const host = { where: 'host' as const, label: 'native DuckDB v1.5.2 (host)' };
+    state = apply(
+      state,
+      { type: 'run-queued', cellId: id, requestId: 'r1' },
+      { type: 'run-started', cellId: id, requestId: 'r1', executionCount: 1, startedAtMs: 0 },
+      {
+        type: 'run-finished',
+        cellId: id,
+        requestId: 'r1',
+        status: 'done',
+        durationMs: 40,
+        errorLocation: null,
+        engine: host,
+      },
+    );
+    expect(state.runtime[id].engine).toEqual(host);
+    expect(JSON.stringify(state.notebook)).not.toContain('DuckDB');
+    state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });
+    expect(state.runtime[id].engine).toBeNull();
   });
 
   it('keeps a run’s outputs as runtime state until it ends: the document (and a save) has the last finished run', () => {
@@ -136,6 +162,7 @@ describe('notebookReducer', () => {
       status: 'done' as const,
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
     state = apply(
       state,
@@ -200,6 +227,7 @@ describe('notebookReducer', () => {
       status: 'done',
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
     expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
     state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });

@@ -7,7 +7,7 @@ import type { Cell, CodeCell, Notebook } from '../../core/notebook/model';
 import { createCodeCell, createMarkdownCell } from '../../core/notebook/model';
 import type { JobProgress } from '../../core/jobs';
 import type { Output } from '../../core/outputs';
-import type { CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
+import type { CellEngine, CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
 import { emptyHistory, type UndoHistory } from './undo-history';
 
 export type CellRuntime = {
@@ -21,6 +21,8 @@ export type CellRuntime = {
   startedAtMs: number | null;
   durationMs: number | null;
   errorLocation: CellLocation | null;
+  /** Which engine ran the latest finished execution's SQL (null: none, or not finished). */
+  engine: CellEngine | null;
   /** The jobs the latest execution started that have not ended, oldest first. */
   jobs: RunningJob[];
   /**
@@ -113,6 +115,7 @@ const IDLE: CellRuntime = {
   startedAtMs: null,
   durationMs: null,
   errorLocation: null,
+  engine: null,
   jobs: [],
   inFlight: null,
 };

@@ -6,7 +6,7 @@
 import type { CodeCell } from '../../core/notebook/model';
 import type { JobEvent } from '../../core/jobs';
 import { replaceDisplay, type DisplayDataOutput, type Output } from '../../core/outputs';
-import type { CellLocation } from '../../core/protocol';
+import type { CellEngine, CellLocation } from '../../core/protocol';
 import {
   appendOutput,
   runtimeOf,
@@ -42,6 +42,7 @@ export type RunAction =
       status: 'done' | 'error' | 'interrupted';
       durationMs: number;
       errorLocation: CellLocation | null;
+      engine: CellEngine | null;
     };
 
 export function applyRunEvent(state: NotebookState, action: RunAction): NotebookState {
@@ -55,6 +56,7 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         startedAtMs: null,
         durationMs: null,
         errorLocation: null,
+        engine: null,
         jobs: [],
         // A run still in flight (being superseded) stays on show until this one starts.
       });
@@ -88,6 +90,7 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         status: action.status,
         durationMs: action.durationMs,
         errorLocation: action.errorLocation,
+        engine: action.engine,
         inFlight: null,
       });
     }

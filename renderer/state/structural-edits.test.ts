@@ -155,6 +155,7 @@ describe('outputs by execution', () => {
         status: 'done',
         durationMs: 1,
         errorLocation: null,
+        engine: null,
       },
     );
     expect(state.runtime[cellId].status).toBe('queued');
@@ -177,6 +178,7 @@ describe('outputs by execution', () => {
       status: 'done',
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
     expect(state.notebook.cells[0]).toMatchObject({
       executionCount: 2,
