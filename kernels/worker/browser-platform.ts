@@ -49,7 +49,7 @@ export function createBrowserPlatform(config: KernelWorkerConfig, host: HostRela
       ),
     loadLibraries: () => loadBrowserLibraries(config, absolute),
     hostQueries: {
-      run: async (request) => (await host.call('query.run', { request })),
+      run: async (request) => await host.call('query.run', { request }),
       cancel: (queryId) => void host.call('query.cancel', { queryId }),
     },
   };

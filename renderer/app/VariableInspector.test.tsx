@@ -44,6 +44,7 @@ describe('VariableInspector', () => {
         requestId: 'r1',
         cellId: 'c1',
         status: 'done',
+        engine: null,
         durationMs: 1,
         errorLocation: null,
       }),

@@ -81,5 +81,6 @@ function done(cell: TrackedCell, status: DoneEvent['status'], now: number): Done
     status,
     durationMs: cell.startedAt === null ? 0 : now - cell.startedAt,
     errorLocation: null,
+    engine: null,
   };
 }

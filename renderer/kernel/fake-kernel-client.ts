@@ -73,6 +73,7 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
       status,
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
 
   function finish(request: ExecuteRequest): void {

@@ -63,6 +63,7 @@ class FakeWorker implements KernelWorkerHandle {
       status,
       durationMs: 1,
       errorLocation: null,
+      engine: null,
     });
   }
 }
@@ -72,7 +73,6 @@ const CONFIG: KernelWorkerConfig = {
   baseUrl: 'http://127.0.0.1:5000/',
   duckdb: { mvpModule: 'mvp.wasm', ehModule: 'eh.wasm' },
   tfWasm: { plain: 'a.wasm', simd: 'b.wasm', threadedSimd: 'c.wasm' },
-  parquetWasm: 'p.wasm',
 };
 
 let workers: FakeWorker[];
@@ -249,6 +249,7 @@ describe('worker kernel client', () => {
         status: 'interrupted',
         durationMs: 1300,
         errorLocation: null,
+        engine: null,
       },
       {
         type: 'done',
@@ -257,6 +258,7 @@ describe('worker kernel client', () => {
         status: 'interrupted',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       },
     ]);
     expect(events.at(-1)).toEqual({
@@ -428,6 +430,7 @@ describe('worker kernel client', () => {
         status: 'error',
         durationMs: 0,
         errorLocation: null,
+        engine: null,
       },
       { type: 'status', requestId: 'r2', cellId: 'c2', status: 'queued' },
       expect.objectContaining({ type: 'output', requestId: 'r2' }),
