@@ -6,7 +6,6 @@ const config: KernelWorkerConfig = {
   baseUrl: 'http://127.0.0.1:5000/',
   duckdb: { mvpModule: '/a/mvp.wasm', ehModule: '/a/eh.wasm' },
   tfWasm: { plain: '/a/tf.wasm', simd: '/a/tf-simd.wasm', threadedSimd: '/a/tf-mt.wasm' },
-  parquetWasm: '/a/parquet.wasm',
 };
 
 describe('parseToKernelWorker', () => {

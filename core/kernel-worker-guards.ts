@@ -59,7 +59,6 @@ const isKernelWorkerConfig = fields<KernelWorkerConfig>({
     simd: isString,
     threadedSimd: isString,
   }),
-  parquetWasm: isString,
 });
 
 const isTableSort = fields<TableSort>({

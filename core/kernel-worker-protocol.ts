@@ -18,8 +18,6 @@ export type KernelWorkerConfig = {
   duckdb: { mvpModule: string; ehModule: string };
   /** TF.js's WASM backend, the fallback when neither WebGPU nor WebGL is available. */
   tfWasm: { plain: string; simd: string; threadedSimd: string };
-  /** parquet-wasm's module (reads Parquet files named in SQL). */
-  parquetWasm: string;
 };
 
 /**

@@ -22,11 +22,7 @@ export type KernelLibraries = {
   dfd: DanfoModule;
   tf: TfModule;
   arrow: ArrowModule;
-  parquet: ParquetReader;
 };
-
-/** Reads Parquet (parquet-wasm): file bytes in, an Arrow IPC stream out. */
-export type ParquetReader = { readParquet(file: Uint8Array): Uint8Array };
 
 /** A data file matched by a path or glob, with a version that changes when the file does. */
 export type DataFileVersion = { name: string; version: string };

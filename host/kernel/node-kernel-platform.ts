@@ -133,7 +133,6 @@ async function openDatabase(notebookDir: string): Promise<SqlDatabase> {
     queryWithParams: (text, params) => forgetting(() => database.queryWithParams(text, params)),
     replaceTable: (name, table) => database.replaceTable(name, table),
     insertArrowIpc: (target, ipc) => forgetting(() => database.insertArrowIpc(target, ipc)),
-    insertJsonArray: (target, json) => forgetting(() => database.insertJsonArray(target, json)),
     dropTable: (schema, name) => database.dropTable(schema, name),
     registerFile: (name, location) => database.registerFile(name, location),
     close: () => database.close(),
@@ -265,11 +264,7 @@ function loadLibraries(): Promise<KernelLibraries> {
     await tf.ready();
     // DuckDB-WASM's Node build is CommonJS and requires Arrow's CommonJS build: use that copy.
     const arrow = require('apache-arrow') as ArrowModule;
-    const parquetWasm = require('parquet-wasm') as typeof import('parquet-wasm');
-    const parquet = {
-      readParquet: (file: Uint8Array) => parquetWasm.readParquet(file).intoIPCStream(),
-    };
-    return { tf, dfd, arrow, parquet };
+    return { tf, dfd, arrow };
   })();
   return libraries;
 }

@@ -45,6 +45,9 @@ function quotedLiteralOffset(message: string, sqlText: string): number | null {
     [...message.matchAll(/"([^"]+)"|'([^']+)'/g)].map((match) => match[1] ?? match[2]),
   );
   if (quoted.size === 0) return null;
-  const literal = tokenizeSql(sqlText).find((t) => t.kind === 'string' && quoted.has(t.value));
+  // The host names a file by its absolute path: `"/home/me/nb/data/x.csv"` for `'data/x.csv'`.
+  const names = (value: string) =>
+    quoted.has(value) || [...quoted].some((q) => q.endsWith(`/${value.replace(/^\.\//, '')}`));
+  const literal = tokenizeSql(sqlText).find((t) => t.kind === 'string' && names(t.value));
   return literal?.start ?? null;
 }

@@ -18,8 +18,6 @@ export interface SqlDatabase {
   replaceTable(name: string, table: arrow.Table): void;
   /** Creates table `schema.name` from an Arrow IPC stream, or appends to it (`create: false`). */
   insertArrowIpc(target: TableTarget, ipc: Uint8Array): void;
-  /** The same from the bytes of a JSON array of objects (DuckDB-WASM's own importer). */
-  insertJsonArray(target: TableTarget, json: Uint8Array): void;
   dropTable(schema: string, name: string): void;
   /** Makes `name` in queries read the file at `location` (a path or URL, by platform). */
   registerFile(name: string, location: string): void;
@@ -33,7 +31,7 @@ export interface SqlDatabase {
  * arrive as JS numbers, and extensions are never fetched. This DuckDB-WASM build has no Parquet
  * or JSON built in and would download them on first use, which offline machines cannot do (in
  * Node a failed fetch even blocks the thread forever): fail at once with DuckDB's own message
- * instead; the kernel loads such files itself (loaded-formats.ts, docs/decisions.md).
+ * instead; queries over files run on the host's native DuckDB (statement-route.ts).
  */
 export function openKernelDatabase(bindings: DuckDBBindings): void {
   bindings.open({
@@ -50,7 +48,6 @@ export type TableTarget = { schema: string; name: string; create: boolean };
 export class DuckDbWasmDatabase implements SqlDatabase {
   private readonly connection: DuckDBConnection;
   private readonly registered = new Map<string, string>();
-  private jsonBuffers = 0;
   readonly description: string;
 
   constructor(
@@ -95,17 +92,6 @@ export class DuckDbWasmDatabase implements SqlDatabase {
   insertArrowIpc(target: TableTarget, ipc: Uint8Array): void {
     this.ensureSchema(target.schema);
     this.connection.insertArrowFromIPCStream(ipc, target);
-  }
-
-  insertJsonArray(target: TableTarget, json: Uint8Array): void {
-    this.ensureSchema(target.schema);
-    const buffer = `quarry-json-${++this.jsonBuffers}.json`;
-    this.bindings.registerFileBuffer(buffer, json);
-    try {
-      this.connection.insertJSONFromPath(buffer, target);
-    } finally {
-      this.bindings.dropFile(buffer);
-    }
   }
 
   dropTable(schema: string, name: string): void {

@@ -397,18 +397,6 @@ describe('files relative to the notebook folder', () => {
     expect(readFileSync(path.join(notebookDir, 'data', 'copied.csv'), 'utf8')).toBe('a\n3\n');
   });
 
-  it('Parquet fails at once with DuckDB’s message (its extension is not bundled offline)', async () => {
-    // duckdb-wasm would fetch the parquet extension from the internet and, in Node, wait forever
-    // when it cannot: the platform turns autoloading off so the cell fails instead.
-    const started = performance.now();
-    const reply = await k.run("%%sql\nCOPY (select 1 a) TO 'out.parquet' (FORMAT parquet)");
-    expect(performance.now() - started).toBeLessThan(5_000);
-    expect(errorOutput(reply).ename).toBe('CatalogError');
-    expect(errorOutput(reply).evalue).toMatch(/parquet/);
-  });
-});
-
-describe('register', () => {
   it('makes a danfo DataFrame queryable', async () => {
     await k.text(
       "register('frame', new dfd.DataFrame({ a: [1, 2, 3], s: ['x', 'y', null], f: [1.5, 2.5, 3.5], b: [true, false, true] }))",

@@ -20,7 +20,6 @@ function setUp() {
     },
     replaceTable: () => undefined,
     insertArrowIpc: () => undefined,
-    insertJsonArray: () => undefined,
     dropTable: () => undefined,
     registerFile: (name, location) => void registered.set(name, location),
     close: () => undefined,

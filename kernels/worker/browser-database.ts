@@ -57,10 +57,6 @@ export class BrowserDatabase implements SqlDatabase {
     this.inner.insertArrowIpc(target, ipc);
   }
 
-  insertJsonArray(target: TableTarget, json: Uint8Array): void {
-    this.inner.insertJsonArray(target, json);
-  }
-
   dropTable(schema: string, name: string): void {
     this.inner.dropTable(schema, name);
   }

@@ -1,7 +1,7 @@
 /**
  * The libraries cells use, loaded in the worker: TF.js on the best backend (tf-backend.ts),
  * danfo.js on that same TF.js, Arrow as the ES module DuckDB-WASM's browser build imports (one
- * instance: Arrow checks classes with `instanceof`), and parquet-wasm for Parquet files.
+ * instance: Arrow checks classes with `instanceof`). Files are read by the host (host/query/).
  *
  * Bundling notes (the renderer's Vite config): danfo's package points browsers at a bundle that
  * carries its own TF.js 3 and plotly, so the worker build aliases `danfojs` to the package's
@@ -9,7 +9,7 @@
  * exists, and the worker build aliases plotly to an empty module to leave it out.
  */
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
-import type { KernelLibraries, ParquetReader } from '../platform';
+import type { KernelLibraries } from '../platform';
 import { selectTfBackend } from './tf-backend';
 
 let libraries: Promise<KernelLibraries> | undefined;
@@ -23,22 +23,15 @@ export function loadBrowserLibraries(
   absolute: (url: string) => string,
 ): Promise<KernelLibraries> {
   libraries ??= (async (): Promise<KernelLibraries> => {
-    const [tf, dfd, arrow, parquet] = await Promise.all([
+    const [tf, dfd, arrow] = await Promise.all([
       import('@tensorflow/tfjs'),
       import('danfojs'),
       import('apache-arrow'),
-      loadParquet(absolute(config.parquetWasm)),
     ]);
     await selectTfBackend(tf, config.tfWasm, absolute);
-    return { tf, dfd, arrow, parquet };
+    return { tf, dfd, arrow };
   })();
   // A failed load may be retried by the next kernel start (a restart after a network hiccup).
   libraries.catch(() => (libraries = undefined));
   return libraries;
-}
-
-async function loadParquet(wasmUrl: string): Promise<ParquetReader> {
-  const parquetWasm = await import('parquet-wasm');
-  await parquetWasm.default({ module_or_path: wasmUrl });
-  return { readParquet: (file) => parquetWasm.readParquet(file).intoIPCStream() };
 }

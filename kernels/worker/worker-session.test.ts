@@ -9,7 +9,6 @@ const config: KernelWorkerConfig = {
   baseUrl: 'http://127.0.0.1/',
   duckdb: { mvpModule: 'mvp.wasm', ehModule: 'eh.wasm' },
   tfWasm: { plain: 'a.wasm', simd: 'b.wasm', threadedSimd: 'c.wasm' },
-  parquetWasm: 'p.wasm',
 };
 
 /**

@@ -9,7 +9,6 @@ import duckdbMvp from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import tfWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import tfWasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import tfWasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { HostClient } from '../../core/host-contract';
 import { kernelFrameUrl } from './kernel-frame-url';
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
@@ -32,7 +31,6 @@ export function kernelWorkerConfig(pageUrl: string, frameUrl: string): KernelWor
       simd: onFrame(tfWasmSimd),
       threadedSimd: onFrame(tfWasmThreadedSimd),
     },
-    parquetWasm: onFrame(parquetWasm),
   };
 }
 

@@ -73,7 +73,6 @@ const CONFIG: KernelWorkerConfig = {
   baseUrl: 'http://127.0.0.1:5000/',
   duckdb: { mvpModule: 'mvp.wasm', ehModule: 'eh.wasm' },
   tfWasm: { plain: 'a.wasm', simd: 'b.wasm', threadedSimd: 'c.wasm' },
-  parquetWasm: 'p.wasm',
 };
 
 let workers: FakeWorker[];

@@ -1,4 +1,4 @@
-/** Parquet and JSON files through a real kernel (parquet-wasm and DuckDB-WASM's JSON importer). */
+/** Parquet and JSON files through a real kernel: read by the host's native DuckDB (host/query/). */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -85,11 +85,11 @@ describe('Parquet and JSON files in SQL', () => {
     let reply = await k.run("%%sql\nselect * from 'data/missing.parquet'");
     expect(reply.status).toBe('error');
     expect(JSON.stringify(reply.outputs)).toMatch(
-      /No files found that match the pattern \\"data\/missing\.parquet\\"/,
+      /No files found that match the pattern .*data\/missing\.parquet/,
     );
     writeFileSync(path.join(k.notebookDir, 'data/broken.parquet'), 'not parquet at all');
     reply = await k.run("%%sql\nselect * from 'data/broken.parquet'");
     expect(reply.status).toBe('error');
-    expect(JSON.stringify(reply.outputs)).toMatch(/cannot load \\"data\/broken\.parquet\\"/);
+    expect(JSON.stringify(reply.outputs)).toMatch(/data\/broken\.parquet/);
   });
 });
