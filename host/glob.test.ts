@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { globFiles, globFilesSync, globToRegExp } from './glob';
+import { globFiles, globToRegExp } from './glob';
 
 describe('globToRegExp', () => {
   const matches = (glob: string, candidate: string) => globToRegExp(glob).test(candidate);
@@ -107,11 +107,5 @@ describe('globFiles', () => {
   it('no match and a missing folder give no files', async () => {
     expect(await globFiles(dir, 'data/*.parquet')).toEqual([]);
     expect(await globFiles(dir, 'missing/*.csv')).toEqual([]);
-  });
-
-  it('the sync version agrees', async () => {
-    for (const pattern of ['data/*.csv', 'data/**/*.csv', '*.csv', 'missing/*.csv']) {
-      expect(globFilesSync(dir, pattern)).toEqual(await globFiles(dir, pattern));
-    }
   });
 });

@@ -1,8 +1,8 @@
 /**
  * File globs relative to a folder (`data/*.csv`, `logs/**\/2024-*.parquet`, `x/{a,b}.json`), for
- * DuckDB queries that name many files. Node 20 has no fs.glob, and the patterns we need are few.
+ * the files the kernel lists (samples, the files a kept scan read). Node 20 has no fs.glob, and the patterns we need are few.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -12,18 +12,6 @@ export async function globFiles(baseDir: string, pattern: string): Promise<strin
   let entries: Dirent[];
   try {
     entries = await readdir(plan.root, { withFileTypes: true, recursive: plan.deep });
-  } catch {
-    return [];
-  }
-  return plan.match(entries);
-}
-
-/** `globFiles` for callers that cannot wait (DuckDB-WASM's file system callbacks). */
-export function globFilesSync(baseDir: string, pattern: string): string[] {
-  const plan = planGlob(baseDir, pattern);
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(plan.root, { withFileTypes: true, recursive: plan.deep });
   } catch {
     return [];
   }

@@ -27,26 +27,14 @@ export type KernelLibraries = {
 /** A data file matched by a path or glob, with a version that changes when the file does. */
 export type DataFileVersion = { name: string; version: string };
 
-/** A data file that SQL may read, under the name the query uses for it. */
-export type DataFile = { name: string; location: string };
-
 export interface KernelPlatform {
   /** Opens a fresh DuckDB-WASM database for one kernel. */
   openDatabase(): Promise<SqlDatabase>;
   /**
-   * The files a relative path or glob in a query stands for, resolved against the notebook's
-   * folder. A plain path resolves even when the file does not exist yet (`COPY … TO`).
-   * Absolute paths and URLs are not passed here. A platform whose DuckDB runtime resolves
-   * relative paths against the notebook's folder itself (Node) returns none.
-   */
-  resolveDataFiles(pathOrGlob: string): Promise<DataFile[]>;
-  /**
-   * The files a relative path or glob matches, for the formats the kernel loads itself
-   * (Parquet, JSON: see sql/loaded-formats.ts). Names are relative, with `/`.
+   * The files a relative path or glob matches, each with its version: the samples, and the
+   * files whose scans the kernel keeps (sql/scanned-files.ts). Names are relative, with `/`.
    */
   listDataFiles(pattern: string): Promise<DataFileVersion[]>;
-  /** The bytes of a data file named by `listDataFiles`. */
-  readDataFile(name: string): Promise<Uint8Array>;
   /** `import x from "specifier"` in a cell, for modules that are not kernel built-ins. */
   importModule(specifier: string): Promise<unknown>;
   /** danfo.js, Arrow and TF.js, with the best TF.js backend the platform has already selected. */

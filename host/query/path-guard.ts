@@ -8,7 +8,7 @@
  */
 import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { isGlob } from '../../kernels/sql/file-references';
+import { isGlob } from '../../kernels/sql/glob-pattern';
 import { errorCode, isInside } from '../workspace/workspace';
 
 export type PathFolders = {

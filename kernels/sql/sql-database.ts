@@ -3,11 +3,7 @@
  * thread, in a worker or in Node, so a second worker hop would only add latency).
  */
 import type * as arrow from 'apache-arrow';
-import type {
-  DuckDBBindings,
-  DuckDBConnection,
-  DuckDBDataProtocol,
-} from '@duckdb/duckdb-wasm/blocking';
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 
 export interface SqlDatabase {
   /** Runs one or more statements; the result is the last statement's. */
@@ -19,8 +15,6 @@ export interface SqlDatabase {
   /** Creates table `schema.name` from an Arrow IPC stream, or appends to it (`create: false`). */
   insertArrowIpc(target: TableTarget, ipc: Uint8Array): void;
   dropTable(schema: string, name: string): void;
-  /** Makes `name` in queries read the file at `location` (a path or URL, by platform). */
-  registerFile(name: string, location: string): void;
   /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)". */
   readonly description: string;
   close(): void;
@@ -31,7 +25,9 @@ export interface SqlDatabase {
  * arrive as JS numbers, and extensions are never fetched. This DuckDB-WASM build has no Parquet
  * or JSON built in and would download them on first use, which offline machines cannot do (in
  * Node a failed fetch even blocks the thread forever): fail at once with DuckDB's own message
- * instead; queries over files run on the host's native DuckDB (statement-route.ts).
+ * instead; queries over files run on the host's native DuckDB (statement-route.ts). Nor does
+ * it read or write files at all (`enable_external_access = false`): a path the kernel did not
+ * recognise as one, built in an expression, must not reach the disk past the host's checks.
  */
 export function openKernelDatabase(bindings: DuckDBBindings): void {
   bindings.open({
@@ -39,7 +35,9 @@ export function openKernelDatabase(bindings: DuckDBBindings): void {
     query: { castBigIntToDouble: true, castDecimalToDouble: true },
   });
   const setup = bindings.connect();
-  setup.query('set autoinstall_known_extensions = false; set autoload_known_extensions = false');
+  setup.query(
+    'set autoinstall_known_extensions = false; set autoload_known_extensions = false; set enable_external_access = false',
+  );
   setup.close();
 }
 
@@ -47,12 +45,10 @@ export type TableTarget = { schema: string; name: string; create: boolean };
 
 export class DuckDbWasmDatabase implements SqlDatabase {
   private readonly connection: DuckDBConnection;
-  private readonly registered = new Map<string, string>();
   readonly description: string;
 
   constructor(
     private readonly bindings: DuckDBBindings,
-    private readonly fileProtocol: DuckDBDataProtocol,
     packageVersion: string,
   ) {
     this.connection = bindings.connect();
@@ -102,12 +98,6 @@ export class DuckDbWasmDatabase implements SqlDatabase {
 
   private ensureSchema(schema: string): void {
     this.connection.query(`create schema if not exists ${quoteIdentifier(schema)}`);
-  }
-
-  registerFile(name: string, location: string): void {
-    if (this.registered.get(name) === location) return;
-    this.bindings.registerFileURL(name, location, this.fileProtocol, false);
-    this.registered.set(name, location);
   }
 
   close(): void {

@@ -14,7 +14,6 @@ import { dataFrameToArrow } from '../frames/danfo-arrow';
 import { isDanfoFrame } from '../frames/danfo-table';
 import type { KernelLibraries, KernelPlatform } from '../platform';
 import { findFileReferences, type FileReference } from './file-reference-spans';
-import { relativeFileReferences } from './file-references';
 import { HostRunner } from './host-runner';
 import { locateSqlError } from './locate-sql-error';
 import { RewrittenSql, type SqlEdit } from './rewritten-sql';
@@ -40,7 +39,7 @@ export class SqlEngine {
 
   constructor(
     private readonly database: SqlDatabase,
-    private readonly platform: KernelPlatform,
+    platform: KernelPlatform,
     private readonly libs: KernelLibraries,
   ) {
     this.host = new HostRunner(platform.hostQueries);
@@ -254,7 +253,6 @@ export class SqlEngine {
   /** The statement in DuckDB-WASM, with the samples it names made views first. */
   private async inKernel(query: RewrittenSql, params: BoundParameter[] | null): Promise<SqlResult> {
     try {
-      await this.registerReferencedFiles(query.text);
       await this.samples.prepare(query);
     } catch (thrown) {
       throw thrown instanceof SqlError ? locateSqlError(thrown, query) : thrown;
@@ -268,14 +266,6 @@ export class SqlEngine {
       return new SqlResult(table, this.libs);
     } catch (thrown) {
       throw locateSqlError(thrown, query);
-    }
-  }
-
-  private async registerReferencedFiles(text: string): Promise<void> {
-    for (const reference of relativeFileReferences(text)) {
-      for (const file of await this.platform.resolveDataFiles(reference)) {
-        this.database.registerFile(file.name, file.location);
-      }
     }
   }
 }

@@ -1,18 +1,17 @@
 /**
  * DuckDB-WASM in the kernel's worker: the blocking browser build (docs/decisions.md: the kernel
  * already runs off the UI thread, so DuckDB's own async worker would only add a hop per query).
- * Data files are registered as HTTP URLs that DuckDB reads lazily with range requests.
+ * It holds the kernel's own state; files are read by the host's DuckDB (statement-route.ts).
  *
  * The build is imported by a path the package does not export; the renderer's Vite config
  * aliases it to the file (kernels/worker/duckdb-browser-blocking.d.ts has the types).
  */
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
-import { DuckDbWasmDatabase, openKernelDatabase } from '../sql/sql-database';
-import { BrowserDatabase } from './browser-database';
+import { DuckDbWasmDatabase, openKernelDatabase, type SqlDatabase } from '../sql/sql-database';
 
 export async function openBrowserDatabase(
   modules: KernelWorkerConfig['duckdb'],
-): Promise<BrowserDatabase> {
+): Promise<SqlDatabase> {
   const duckdb = await import('@duckdb/duckdb-wasm/dist/duckdb-browser-blocking.mjs');
   // No worker scripts: the blocking build runs in this thread. It picks `eh` where supported.
   const bundles = {
@@ -26,7 +25,5 @@ export async function openBrowserDatabase(
   );
   await bindings.instantiate(() => undefined);
   openKernelDatabase(bindings);
-  const protocol = duckdb.DuckDBDataProtocol.HTTP;
-  const database = new DuckDbWasmDatabase(bindings, protocol, duckdb.PACKAGE_VERSION);
-  return new BrowserDatabase(database, bindings, protocol);
+  return new DuckDbWasmDatabase(bindings, duckdb.PACKAGE_VERSION);
 }

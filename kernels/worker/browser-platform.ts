@@ -1,12 +1,11 @@
 /**
  * The kernel's platform in the app's Web Worker (kernels/platform.ts; the Node counterpart is
- * host/kernel/node-kernel-platform.ts): DuckDB-WASM's blocking browser build, data files as URLs
- * the host serves (resolved through the renderer), and the libraries loaded in the worker.
+ * host/kernel/node-kernel-platform.ts): DuckDB-WASM's blocking browser build for the kernel's own
+ * state, host queries and file versions through the renderer's relay, and the libraries loaded
+ * in the worker.
  */
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
 import type { KernelPlatform } from '../platform';
-import { isGlob } from '../sql/file-references';
-import type { BrowserDatabase } from './browser-database';
 import { openBrowserDatabase } from './browser-duckdb';
 import { loadBrowserLibraries } from './browser-libraries';
 import type { HostRelay } from './host-relay';
@@ -21,25 +20,13 @@ export function createBrowserPlatform(config: KernelWorkerConfig, host: HostRela
     async (pattern) => (await host.call('datafiles.resolve', { pattern })).files,
     config.baseUrl,
   );
-  let database: BrowserDatabase | null = null;
   return {
-    async openDatabase() {
-      database = await openBrowserDatabase({
+    openDatabase: () =>
+      openBrowserDatabase({
         mvpModule: absolute(config.duckdb.mvpModule),
         ehModule: absolute(config.duckdb.ehModule),
-      });
-      return database;
-    },
-    async resolveDataFiles(pattern) {
-      const resolved = await files.resolve(pattern);
-      if (isGlob(pattern)) {
-        const names = resolved.map((file) => file.name);
-        database?.hideStaleMatches(pattern, names);
-      }
-      return resolved;
-    },
+      }),
     listDataFiles: (pattern) => files.list(pattern),
-    readDataFile: (name) => files.read(name),
     // The kernel answers its built-ins itself; the app has no module resolution beyond them
     // (no node_modules next to the notebook in a browser).
     importModule: (specifier) =>

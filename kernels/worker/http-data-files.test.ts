@@ -13,11 +13,11 @@ const files: Record<string, { body: string; modified: string }> = {
 function setUp(links: Record<string, DataFileLink[]>) {
   const requests: string[] = [];
   const fetchFile: FetchFile = async (url, init) => {
-    requests.push(`${init.method ?? 'GET'} ${url}`);
+    requests.push(`${init.method} ${url}`);
     const file = files[url];
     if (!file) return new Response(null, { status: 404, statusText: 'Not Found' });
     const headers = { 'content-length': String(file.body.length), 'last-modified': file.modified };
-    return new Response(init.method === 'HEAD' ? null : file.body, { headers });
+    return new Response(null, { headers });
   };
   const resolve = async (pattern: string) => links[pattern] ?? [];
   return {
@@ -27,15 +27,8 @@ function setUp(links: Record<string, DataFileLink[]>) {
 }
 
 describe('HttpDataFiles', () => {
-  it('resolves names to absolute URLs beside the page', async () => {
-    const { data } = setUp({ 'data/*.json': [{ name: 'data/a.json', url: 'files/data/a.json' }] });
-    expect(await data.resolve('data/*.json')).toEqual([
-      { name: 'data/a.json', location: 'http://h:1/s/key/files/data/a.json' },
-    ]);
-  });
-
   it('lists existing files with a version from size and modification time', async () => {
-    const { data } = setUp({
+    const { data, requests } = setUp({
       'data/*.json': [
         { name: 'data/a.json', url: 'files/data/a.json' },
         { name: 'data/b.json', url: 'files/data/b.json' },
@@ -47,14 +40,6 @@ describe('HttpDataFiles', () => {
       { name: 'data/b.json', version: '2:Tue, 02 Jan 2024 00:00:00 GMT' },
     ]);
     expect(await data.list('data/missing.json')).toEqual([]);
-  });
-
-  it('reads a listed file whole, resolving a name it has not seen', async () => {
-    const { data, requests } = setUp({
-      'data/a.json': [{ name: 'data/a.json', url: 'files/data/a.json' }],
-    });
-    expect(new TextDecoder().decode(await data.read('data/a.json'))).toBe('[{"a":1}]');
-    expect(requests).toEqual(['GET http://h:1/s/key/files/data/a.json']);
-    await expect(data.read('nope.json')).rejects.toThrow('nope.json: no such data file');
+    expect(requests).toContain('HEAD http://h:1/s/key/files/data/a.json');
   });
 });

@@ -1,63 +1,42 @@
 /**
- * The notebook's data files as the worker sees them: URLs the host serves (DESIGN.md, "Data files
- * reach the kernel as URLs the host serves"). The host turns a path or glob into links
- * (`datafiles.resolve`, relayed through the renderer); DuckDB reads CSVs from those URLs lazily
- * with range requests, and the formats the kernel loads itself (Parquet, JSON) are fetched whole.
- * The links are relative to the page (browser mode serves them under its session path).
+ * The versions of the notebook's data files as the worker sees them: the host turns a path or
+ * glob into links (`datafiles.resolve`, relayed through the renderer) and a HEAD request to each
+ * gives its size and modification time. The kernel reads no file itself (files are the host's
+ * DuckDB's: docs/kernel.md, "Where a query runs"); it needs versions to know when a sample or a
+ * kept scan must be read again. Links are relative to the page (browser mode serves them under
+ * its session path).
  */
 import type { DataFileLink } from '../../core/host-contract';
-import type { DataFile, DataFileVersion } from '../platform';
+import type { DataFileVersion } from '../platform';
 
 export type ResolveLinks = (pattern: string) => Promise<DataFileLink[]>;
 
 /** `fetch`, as far as this file uses it; `no-store`: a version check must reach the host. */
 export type FetchFile = (
   url: string,
-  init: { method?: 'HEAD'; cache: 'no-store' },
+  init: { method: 'HEAD'; cache: 'no-store' },
 ) => Promise<Response>;
 
 export class HttpDataFiles {
-  /** Name → absolute URL, for every name the host has resolved. */
-  private readonly urls = new Map<string, string>();
-
   constructor(
     private readonly resolveLinks: ResolveLinks,
     private readonly baseUrl: string,
     private readonly fetchFile: FetchFile = (url, init) => fetch(url, init),
   ) {}
 
-  /** The files a path or glob stands for, as absolute URLs (for DuckDB's HTTP file system). */
-  async resolve(pattern: string): Promise<DataFile[]> {
-    const links = await this.resolveLinks(pattern);
-    return links.map((link) => ({ name: link.name, location: this.remember(link) }));
-  }
-
   /** The files that exist now, each with a version that changes when the file does. */
   async list(pattern: string): Promise<DataFileVersion[]> {
-    const files = await this.resolve(pattern);
+    const links = await this.resolveLinks(pattern);
     const versions = await Promise.all(
-      files.map(async (file) => {
-        const response = await this.fetchFile(file.location, { method: 'HEAD', cache: 'no-store' });
+      links.map(async (link) => {
+        const url = new URL(link.url, this.baseUrl).href;
+        const response = await this.fetchFile(url, { method: 'HEAD', cache: 'no-store' });
         if (response.status === 404) return null; // a plain path resolves even when missing
-        if (!response.ok) throw new Error(`${file.name}: ${httpProblem(response)}`);
-        return { name: file.name, version: versionOf(response) };
+        if (!response.ok) throw new Error(`${link.name}: ${httpProblem(response)}`);
+        return { name: link.name, version: versionOf(response) };
       }),
     );
     return versions.filter((version): version is DataFileVersion => version !== null);
-  }
-
-  async read(name: string): Promise<Uint8Array> {
-    const url = this.urls.get(name) ?? (await this.resolve(name))[0]?.location;
-    if (!url) throw new Error(`${name}: no such data file`);
-    const response = await this.fetchFile(url, { cache: 'no-store' });
-    if (!response.ok) throw new Error(`${name}: ${httpProblem(response)}`);
-    return new Uint8Array(await response.arrayBuffer());
-  }
-
-  private remember(link: DataFileLink): string {
-    const url = new URL(link.url, this.baseUrl).href;
-    this.urls.set(link.name, url);
-    return url;
   }
 }
 
