@@ -44,6 +44,7 @@ export function createNodeKernelPlatform({
   const queries =
     hostQueries ??
     (owned = createHostQueryEngine({ notebookDir, allowedDirectories: [notebookDir] }));
+  owned?.prepare();
   return {
     hostQueries: queries,
     close: async () => owned?.close(),

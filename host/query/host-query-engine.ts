@@ -42,6 +42,11 @@ export type HostQueryEngineOptions = {
 };
 
 export interface HostQueryEngine extends HostQueries {
+  /**
+   * Opens DuckDB now instead of at the first run, so a kernel that starts beside it does not
+   * pay for it on its first query. A failure is left for the first run to report.
+   */
+  prepare(): void;
   /** Interrupts what runs, closes DuckDB and removes the private folder. */
   close(): Promise<void>;
 }
@@ -145,6 +150,9 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
       return running;
     },
     cancel,
+    prepare() {
+      open().catch(() => undefined);
+    },
     async close() {
       closed = true;
       for (const queryId of runs.keys()) cancel(queryId);
