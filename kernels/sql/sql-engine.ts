@@ -150,6 +150,8 @@ export class SqlEngine {
         return this.copy(statement, route.source, params);
       case 'scan':
         return this.withScans(statement, references, route.pushdown && params === null, params);
+      case 'unsupported':
+        throw new SqlError('NotImplementedError', route.message);
     }
   }
 

@@ -104,6 +104,14 @@ describe('where a statement runs', () => {
     );
   });
 
+  it('refuses COPY … FROM a file, saying what to write instead', () => {
+    const routed = route("copy t from 'rows.csv' (header)", ['t']);
+    expect(routed.where).toBe('unsupported');
+    expect(routed.where === 'unsupported' && routed.message).toContain(
+      "INSERT INTO t SELECT * FROM read_csv('file.csv'",
+    );
+  });
+
   it('as scans with pushdown when files and kernel tables meet, or the kernel’s state changes', () => {
     const pushed = { where: 'scan', pushdown: true };
     expect(route("select * from frame join 'a.parquet' using (id)", ['frame'])).toEqual(pushed);

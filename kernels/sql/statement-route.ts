@@ -25,7 +25,9 @@ export type StatementRoute =
   | { where: 'kernel' }
   | { where: 'host' }
   | { where: 'copy'; source: SqlSpan }
-  | { where: 'scan'; pushdown: boolean };
+  | { where: 'scan'; pushdown: boolean }
+  /** A statement over files that neither side can run as written; `message` says what to write. */
+  | { where: 'unsupported'; message: string };
 
 const READING_STATEMENTS = new Set([
   'select',
@@ -61,6 +63,13 @@ export function routeStatement(
         kernelNames.has(t.value.toLowerCase()) &&
         outside(t),
     );
+  if (isCopyFrom(tokens)) {
+    return {
+      where: 'unsupported',
+      message:
+        "COPY … FROM a file cannot fill a table of the kernel's: files are read by the host's DuckDB. Write INSERT INTO t SELECT * FROM read_csv('file.csv', …) instead.",
+    };
+  }
   const to = copyToIndex(tokens);
   if (to !== -1) {
     const source = { start: tokens[1].start, end: tokens[to - 1].end };
@@ -69,6 +78,15 @@ export function routeStatement(
   const kernel = readsKernel(0, text.length);
   if (!kernel && isReading(tokens)) return { where: 'host' };
   return { where: 'scan', pushdown: !makesViewOrMacro(tokens) };
+}
+
+/** `COPY table [(columns)] FROM …`. */
+function isCopyFrom(tokens: SqlToken[]): boolean {
+  if (tokens[0]?.kind !== 'word' || tokens[0].value.toLowerCase() !== 'copy') return false;
+  return (
+    copyToIndex(tokens) === -1 &&
+    tokens.some((t) => t.kind === 'word' && t.value.toLowerCase() === 'from')
+  );
 }
 
 /** A statement that only reads: its first word, past opening parentheses. */
