@@ -31,6 +31,9 @@ const ALLOWED = new Map<string, string>([
   // A parsed `Range` header and the file responder's input, both inside the host.
   ['host/serving/http-range.ts: RangeRequest', 'a parsed HTTP header'],
   ['host/serving/ranged-file.ts: FileRequest', 'an in-process call'],
+  // Core's host query types, narrowed (a failed reply) or without the id the runner adds.
+  ['host/query/query-failures.ts: FailedReply', "a member of core's HostQueryReply"],
+  ['kernels/sql/host-runner.ts: HostRequest', "core's HostQueryRequest without its queryId"],
   // Monaco's keyboard events and Electron's IPC events as the unit tests fake them.
   ['renderer/editor/fake-monaco.ts: FakeKeyEvent', 'a test double'],
   ['electron/test/electron-mock.ts: FakeEvent', 'a test double'],

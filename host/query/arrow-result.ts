@@ -16,7 +16,7 @@ import { sqlString, withTempFile, type RunContext } from './run-context';
 import { tooLarge } from './too-large';
 
 /** A statement's rows as Arrow IPC, or why there are none. */
-export type RowsReply = { ok: true; ipc: Uint8Array; rows: number } | FailedReply;
+export type RowsOutcome = { ok: true; ipc: Uint8Array; rows: number } | FailedReply;
 
 type Column = { name: string; type: DuckDBType };
 
@@ -25,7 +25,7 @@ export async function readRowsAsArrow(
   context: RunContext,
   sql: RewrittenSql,
   prepared: DuckDBPreparedStatement,
-): Promise<RowsReply> {
+): Promise<RowsOutcome> {
   const columns: Column[] = Array.from({ length: prepared.columnCount }, (_, i) => ({
     name: prepared.columnName(i),
     type: prepared.columnType(i),

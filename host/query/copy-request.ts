@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { HostQueryRequest } from '../../core/query/host-query';
 import { RewrittenSql, type SqlEdit } from '../../kernels/sql/rewritten-sql';
-import type { RowsReply } from './arrow-result';
+import type { RowsOutcome } from './arrow-result';
 import { findFileLiterals } from './file-literals';
 import { checkFileLiterals } from './file-paths';
 import { ipcToParquet } from './parquet-arrow';
@@ -18,7 +18,7 @@ import { runStatement } from './run-statement';
 export async function runCopyRequest(
   context: RunContext,
   request: Extract<HostQueryRequest, { kind: 'copy' }>,
-): Promise<RowsReply> {
+): Promise<RowsOutcome> {
   const { sql, source } = request;
   const files = findFileLiterals(sql);
   // What the source names is the kernel's; it is replaced below.

@@ -17,12 +17,12 @@ import type {
   HostQueryResult,
 } from '../../core/query/host-query';
 import { duckdbVersion, openSamplerDuckDB, type SamplerDuckDB } from '../sampler/sampler-duckdb';
-import type { RowsReply } from './arrow-result';
+import type { RowsOutcome } from './arrow-result';
 import type { PathFolders } from './path-guard';
 import { cancelled, internalFailure } from './query-failures';
 import { runCopyRequest } from './copy-request';
 import { runQueryRequest } from './query-request';
-import { runScanRequest, type ScanReply } from './scan-request';
+import { runScanRequest, type ScanOutcome } from './scan-request';
 import { tempFileNamer, type RunContext } from './run-context';
 import { DEFAULT_MAX_RESULT_BYTES } from './too-large';
 
@@ -166,7 +166,7 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
   };
 }
 
-async function runRequest(context: RunContext, request: HostQueryRequest): Promise<ScanReply> {
+async function runRequest(context: RunContext, request: HostQueryRequest): Promise<ScanOutcome> {
   switch (request.kind) {
     case 'query':
       return withoutPushdown(await runQueryRequest(context, request));
@@ -177,7 +177,7 @@ async function runRequest(context: RunContext, request: HostQueryRequest): Promi
   }
 }
 
-function withoutPushdown(reply: RowsReply): ScanReply {
+function withoutPushdown(reply: RowsOutcome): ScanOutcome {
   return reply.ok ? { ...reply, pushdown: null } : reply;
 }
 

@@ -4,13 +4,13 @@ import { RewrittenSql } from '../../kernels/sql/rewritten-sql';
 import { findFileLiterals } from './file-literals';
 import { checkFileLiterals } from './file-paths';
 import type { RunContext } from './run-context';
-import type { RowsReply } from './arrow-result';
+import type { RowsOutcome } from './arrow-result';
 import { runStatement } from './run-statement';
 
 export async function runQueryRequest(
   context: RunContext,
   request: Extract<HostQueryRequest, { kind: 'query' }>,
-): Promise<RowsReply> {
+): Promise<RowsOutcome> {
   const files = findFileLiterals(request.sql);
   const paths = await checkFileLiterals(files.literals, context);
   if (!paths.ok) return paths;

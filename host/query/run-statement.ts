@@ -3,7 +3,7 @@
  * its kind decides whether it may run here (statement-check.ts) and how its result comes back.
  */
 import type { RewrittenSql } from '../../kernels/sql/rewritten-sql';
-import { readRowsAsArrow, type RowsReply } from './arrow-result';
+import { readRowsAsArrow, type RowsOutcome } from './arrow-result';
 import type { StatementFiles } from './file-literals';
 import { duckDbFailure, ONLY_FILE_QUERIES, refused } from './query-failures';
 import type { RunContext } from './run-context';
@@ -15,7 +15,7 @@ export async function runStatement(
   sql: RewrittenSql,
   files: StatementFiles,
   allowed: readonly StatementKind[],
-): Promise<RowsReply> {
+): Promise<RowsOutcome> {
   try {
     const checked = await prepareChecked(context.connection, sql.text, files);
     if (!checked.ok) return refused(checked.message);

@@ -9,7 +9,7 @@
 import type { HostQueryRequest, HostQueryResult } from '../../core/query/host-query';
 import { RewrittenSql } from '../../kernels/sql/rewritten-sql';
 import { tokenizeSql } from '../../kernels/sql/sql-tokens';
-import type { RowsReply } from './arrow-result';
+import type { RowsOutcome } from './arrow-result';
 import { findFileLiterals, type FileLiteral } from './file-literals';
 import { checkFileLiterals } from './file-paths';
 import type { RunContext } from './run-context';
@@ -19,14 +19,14 @@ import { quoteIdentifier } from './portable-types';
 import { tableFromIPC } from 'apache-arrow';
 
 /** Rows and, for a scan, what was pushed into the file's reader (null for other requests). */
-export type ScanReply =
-  | (Extract<RowsReply, { ok: true }> & { pushdown: HostQueryResult['pushdown'] })
-  | Extract<RowsReply, { ok: false }>;
+export type ScanOutcome =
+  | (Extract<RowsOutcome, { ok: true }> & { pushdown: HostQueryResult['pushdown'] })
+  | Extract<RowsOutcome, { ok: false }>;
 
 export async function runScanRequest(
   context: RunContext,
   request: Extract<HostQueryRequest, { kind: 'scan' }>,
-): Promise<ScanReply> {
+): Promise<ScanOutcome> {
   const { sql, reference } = request;
   const literals = referenceLiterals(sql, reference.start, reference.end);
   const paths = await checkFileLiterals(literals, context);
