@@ -6,10 +6,9 @@
  * behalf. Relative paths resolve against the notebook's folder and are sent to DuckDB as
  * absolute ones, since the process's working directory is somewhere else.
  */
-import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isGlob } from '../../kernels/sql/glob-pattern';
-import { errorCode, isInside } from '../workspace/workspace';
+import { isBrokenLink, isInside, realpathOrMissing } from '../workspace/workspace';
 
 export type PathFolders = {
   /** Absolute; relative paths resolve here, and messages name it. */
@@ -70,24 +69,6 @@ async function realLocation(joined: string): Promise<string | null> {
     if (existing.length <= 1) return null;
     rest = [existing[existing.length - 1], ...rest];
     existing = existing.slice(0, -1);
-  }
-}
-
-async function realpathOrMissing(candidate: string): Promise<string | undefined> {
-  try {
-    return await realpath(candidate);
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw error;
-  }
-}
-
-async function isBrokenLink(candidate: string): Promise<boolean> {
-  try {
-    return (await lstat(candidate)).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 

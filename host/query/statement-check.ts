@@ -12,23 +12,11 @@ import {
 } from '@duckdb/node-api';
 import { tokenizeSql } from '../../kernels/sql/sql-tokens';
 import type { StatementFiles } from './file-literals';
+import { READING_STATEMENTS } from '../../kernels/sql/statement-route';
 import { ONLY_FILE_QUERIES } from './query-failures';
 
 /** The words a statement that may run starts with (or a parenthesis: `(SELECT …)`). */
-const LEADING_WORDS = new Set([
-  '(',
-  'select',
-  'with',
-  'from',
-  'values',
-  'table',
-  'describe',
-  'summarize',
-  'pivot',
-  'unpivot',
-  'explain',
-  'copy',
-]);
+const LEADING_WORDS = new Set(['(', 'copy', ...READING_STATEMENTS]);
 
 /** How a statement that may run runs: its rows come back, or (EXPLAIN, COPY) its small result. */
 export type StatementKind = 'rows' | 'explain' | 'copy-to';

@@ -114,7 +114,8 @@ async function checkLinks(root: string, absolute: string, original: string): Pro
   }
 }
 
-async function realpathOrMissing(candidate: string): Promise<string | undefined> {
+/** Where `candidate`'s links lead, or undefined when it (or a folder above it) does not exist. */
+export async function realpathOrMissing(candidate: string): Promise<string | undefined> {
   try {
     return await realpath(candidate);
   } catch (error) {
@@ -123,7 +124,8 @@ async function realpathOrMissing(candidate: string): Promise<string | undefined>
   }
 }
 
-async function isBrokenLink(candidate: string): Promise<boolean> {
+/** Whether `candidate` is a symbolic link (one that realpath could not follow: a broken one). */
+export async function isBrokenLink(candidate: string): Promise<boolean> {
   try {
     return (await lstat(candidate)).isSymbolicLink();
   } catch {

@@ -29,7 +29,8 @@ export type StatementRoute =
   /** A statement over files that neither side can run as written; `message` says what to write. */
   | { where: 'unsupported'; message: string };
 
-const READING_STATEMENTS = new Set([
+/** The first words of statements that only read (the host's engine accepts these and COPY … TO). */
+export const READING_STATEMENTS = new Set([
   'select',
   'with',
   'from',
