@@ -21,6 +21,7 @@ import type { RowsOutcome } from './arrow-result';
 import type { PathFolders } from './path-guard';
 import { cancelled, internalFailure } from './query-failures';
 import { runCopyRequest } from './copy-request';
+import { loadParquetWasm } from './parquet-arrow';
 import { runQueryRequest } from './query-request';
 import { runScanRequest, type ScanOutcome } from './scan-request';
 import { tempFileNamer, type RunContext } from './run-context';
@@ -152,6 +153,8 @@ export function createHostQueryEngine(options: HostQueryEngineOptions): HostQuer
     cancel,
     prepare() {
       open().catch(() => undefined);
+      // After this turn: loading compiles WASM synchronously, and the caller is starting up.
+      setTimeout(loadParquetWasm, 0).unref();
     },
     async close() {
       closed = true;

@@ -18,6 +18,11 @@ function parquet(): ParquetWasm {
   return parquetWasm;
 }
 
+/** Loads parquet-wasm now (it compiles its WASM on first use, tens of milliseconds). */
+export function loadParquetWasm(): void {
+  parquet();
+}
+
 export function parquetToIpc(file: Uint8Array): Uint8Array {
   return parquet().readParquet(file).intoIPCStream();
 }
