@@ -164,8 +164,10 @@ export type EquivalenceCase = {
    */
   approx?: string[];
   /**
-   * A difference found and left for the lead to decide (the test is `it.fails` while it lasts):
-   * what differs and why.
+   * A known difference between the two engines, documented in docs/kernel.md ("Where a query
+   * runs": the host's DuckDB is newer than DuckDB-WASM's; the host's portable types): what
+   * differs and why. The case runs as `it.fails`, so it fails once the difference is gone (a
+   * DuckDB upgrade) and is then made a plain case.
    */
   knownDifference?: string;
 };
