@@ -99,6 +99,22 @@ describe('quarry run: errors nothing caught', { timeout: TIMEOUT_MS }, () => {
     expect(metadata.quarry.last_run.status).toBe('out-of-memory');
   });
 
+  it('a query over a file runs on the command’s engine, and a heap exhausted after it still ends cleanly', async () => {
+    await writeFile(path.join(work, 'rows.csv'), 'a,b\n1,x\n2,y\n3,z\n');
+    const { input, out } = await notebook('sql-then-oom', [
+      "%%sql\nselect count(*) as n, sum(a) as total from 'rows.csv'",
+      'const a = []\nwhile (true) a.push(new Array(1e6).fill(1))',
+    ]);
+    const result = await runQuarry(['run', input, '-o', out], {
+      env: { QUARRY_KERNEL_HEAP_MB: '256' },
+    });
+    // Native DuckDB lives in the main thread: the thread's end cannot take the command along.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cell 2 ran out of memory/);
+    const { cells } = await saved(out);
+    expect(JSON.stringify(cells[0].outputs)).toContain('"total":6');
+  });
+
   it('a cell that ends the kernel (process.exit) fails with a reason; the command goes on', async () => {
     const { input, out } = await notebook('exits', [
       'console.log("before")',

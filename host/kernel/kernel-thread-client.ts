@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import {
   parseFromKernelThread,
   type FromKernelThread,
@@ -17,6 +17,8 @@ import {
 import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
 import type { KernelInfo } from '../../core/protocol';
+import { createHostQueryEngine, type HostQueryEngine } from '../query/host-query-engine';
+import { serveHostQueries } from '../query/query-service';
 
 export type KernelThreadOptions = KernelThreadConfig & {
   /** The V8 heap (old generation) the kernel may use, in MiB (heap-limit.ts). */
@@ -106,7 +108,9 @@ export class KernelThread {
     options: KernelThreadOptions,
   ): Promise<{ thread: KernelThread; info: KernelInfo }> {
     const config: KernelThreadConfig = { notebookDir: options.notebookDir };
-    const thread = new KernelThread(createWorker(config, options.heapLimitMb));
+    const queries = new MessageChannel();
+    const thread = new KernelThread(createWorker(config, options.heapLimitMb, queries.port2));
+    serveEngine(queries.port1, options.notebookDir, thread.ended);
     const first = await Promise.race([thread.first, thread.ended]);
     if ('type' in first && first.type === 'ready') return { thread, info: first.info };
     await thread.terminate();
@@ -221,9 +225,14 @@ function describeStartFailure(first: FromKernelThread | KernelThreadEnd): string
  * (build-cli.mjs); from source (tests, benches under tsx) it is the .ts file, loaded through
  * tsx's loader, which a worker does not inherit from the thread that starts it.
  */
-function createWorker(config: KernelThreadConfig, heapLimitMb: number): Worker {
+function createWorker(
+  config: KernelThreadConfig,
+  heapLimitMb: number,
+  queries: MessagePort,
+): Worker {
   const options = {
-    workerData: config,
+    workerData: { ...config, queries },
+    transferList: [queries],
     resourceLimits: { maxOldGenerationSizeMb: heapLimitMb },
     // The kernel's console writes go to the cell (cell-console.ts); what else the thread
     // prints (a library's warning) is the command's own stderr, as before.
@@ -249,4 +258,26 @@ function tsxEsmApi(): string {
     exports: { './esm/api': { import: { default: string } } };
   };
   return pathToFileURL(path.join(path.dirname(manifest), exports['./esm/api'].import.default)).href;
+}
+
+/**
+ * The thread's host queries run here, in the command's main thread (`quarry run` in-process):
+ * native DuckDB is never torn down with a thread that ran out of heap. Closed when it ends.
+ */
+function serveEngine(port: MessagePort, notebookDir: string, ended: Promise<unknown>): void {
+  let engine: HostQueryEngine | null = null;
+  serveHostQueries(
+    { post: (message) => port.postMessage(message), onMessage: (l) => port.on('message', l) },
+    // The folder is the command's, not what the thread says: cells run in the thread.
+    () => {
+      engine = createHostQueryEngine({ notebookDir, allowedDirectories: [notebookDir] });
+      engine.prepare();
+      return engine;
+    },
+    (message) => process.stderr.write(`${message}\n`),
+  );
+  void ended.then(async () => {
+    port.close();
+    await engine?.close();
+  });
 }

@@ -4,7 +4,7 @@
  * of its own the kernel can run out of heap (the thread's resource limit ends the thread, not
  * the command), and what nothing catches is written as the error of the cell it belongs to.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { MessagePort, parentPort, workerData } from 'node:worker_threads';
 import {
   parseKernelThreadConfig,
   parseToKernelThread,
@@ -13,16 +13,30 @@ import {
 } from '../../core/kernel-thread-protocol';
 import type { Output } from '../../core/outputs';
 import { Kernel } from '../../kernels/runtime/kernel';
+import { QueryServiceClient } from '../query/query-service-client';
 import { createNodeKernelPlatform } from './node-kernel-platform';
 
 const config = parseKernelThreadConfig(workerData);
 if (!parentPort || !config) throw new Error('kernel-thread.ts runs as the worker of quarry run');
 const port: MessagePort = parentPort;
 const post = (message: FromKernelThread) => port.postMessage(message);
+const queriesPort = (workerData as { queries?: unknown }).queries;
+if (!(queriesPort instanceof MessagePort)) throw new Error('quarry run passes a queries port');
+// Statements over files run on the engine in the command's main thread (query-service-client.ts).
+const hostQueries = new QueryServiceClient(
+  {
+    post: (message) => queriesPort.postMessage(message),
+    onMessage: (listener) => queriesPort.on('message', listener),
+    hold: (waiting) => (waiting ? queriesPort.ref() : queriesPort.unref()),
+  },
+  { notebookDir: config.notebookDir, allowedDirectories: [config.notebookDir] },
+);
 
 let kernel: Kernel;
 try {
-  kernel = await Kernel.start(createNodeKernelPlatform({ notebookDir: config.notebookDir }));
+  kernel = await Kernel.start(
+    createNodeKernelPlatform({ notebookDir: config.notebookDir, hostQueries }),
+  );
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   process.exit(1);
