@@ -13,6 +13,8 @@ const done = {
   status: 'error',
   durationMs: 2.5,
   errorLocation: { line: 2, column: 3 },
+  dependencies: { defines: ['total'], reads: ['customers'] },
+  seeds: [{ use: 'sample', name: 'orders', seed: 42, cell: 2 }],
 };
 
 describe('kernel thread messages', () => {

@@ -7,6 +7,7 @@
  * types (core/guards.ts), with the field checks the worker protocol uses.
  */
 import {
+  arrayOf,
   fields,
   isCount,
   isNumber,
@@ -16,8 +17,14 @@ import {
   oneOf,
   variantParser,
 } from './guards';
-import { isCellLocation, isKernelInfo, STREAMED_CELL_EVENTS } from './kernel-worker-guards';
-import type { CellLocation, KernelEvent, KernelRequest } from './protocol';
+import {
+  isCellDependencies,
+  isCellLocation,
+  isKernelInfo,
+  STREAMED_CELL_EVENTS,
+} from './kernel-worker-guards';
+import { isSeedUse, type SeedUse } from './notebook/run-record';
+import type { CellDependencies, CellLocation, KernelEvent, KernelRequest } from './protocol';
 
 /** What the thread is started with (its `workerData`). */
 export type KernelThreadConfig = {
@@ -47,6 +54,8 @@ export type FromKernelThread =
       status: 'done' | 'error';
       durationMs: number;
       errorLocation: CellLocation | null;
+      dependencies: CellDependencies;
+      seeds: SeedUse[];
     }
   /** The kernel could not start (DuckDB-WASM or TF.js failed to load). */
   | { type: 'failed'; message: string };
@@ -73,6 +82,8 @@ export const parseFromKernelThread = variantParser<FromKernelThread>('type', {
     status: oneOf<'done' | 'error'>({ done: true, error: true }),
     durationMs: isNumber,
     errorLocation: nullable(isCellLocation),
+    dependencies: isCellDependencies,
+    seeds: arrayOf(isSeedUse),
   },
   failed: { type: literal('failed'), message: isString },
 });

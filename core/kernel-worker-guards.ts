@@ -40,7 +40,9 @@ import {
 } from './kernel-worker-protocol';
 import type { DisplayDataOutput, Output } from './outputs';
 import { isHostQueryReply } from './query/host-query';
+import { isSeedUse } from './notebook/run-record';
 import type {
+  CellDependencies,
   CellEngine,
   CellLocation,
   CellRunStatus,
@@ -136,6 +138,11 @@ export const isCellLocation = fields<CellLocation>({ line: isNumber, column: isN
 const isCellEngine = fields<CellEngine>({
   where: oneOf<CellEngine['where']>({ kernel: true, host: true, both: true }),
   label: isString,
+});
+
+export const isCellDependencies = fields<CellDependencies>({
+  defines: arrayOf(isString),
+  reads: arrayOf(isString),
 });
 
 const isVariableInfo = fields<VariableInfo>({
@@ -252,6 +259,8 @@ export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
     durationMs: isNumber,
     errorLocation: nullable(isCellLocation),
     engine: nullable(isCellEngine),
+    dependencies: isCellDependencies,
+    seeds: arrayOf(isSeedUse),
   },
   'host-request': isHostRelayRequest,
   variables: {

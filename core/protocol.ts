@@ -5,6 +5,7 @@
  */
 import type { JobEvent } from './jobs';
 import type { JsonObject } from './json';
+import type { SeedUse } from './notebook/run-record';
 import type { DisplayDataOutput, Output } from './outputs';
 import type { SortDirection } from './table-order';
 
@@ -81,7 +82,19 @@ export type KernelEvent =
       errorLocation: CellLocation | null;
       /** Where the cell's SQL ran, for its status line; null when it ran none. */
       engine: CellEngine | null;
+      /** What the cell's code reads and defines, as the kernel compiled it (stale cells). */
+      dependencies: CellDependencies;
+      /** Seeds the run used (sampling, `repeatable (N)`, training), for the notebook's record. */
+      seeds: SeedUse[];
     };
+
+/**
+ * The names a cell run read and defined, derived from its code by the kernel: for TypeScript the
+ * top-level names it declares and the free names it reads; for SQL the tables and views it
+ * creates (and its `%%sql NAME` binding) and the tables, views and bindings it reads. A cell is
+ * stale when a cell that defines a name it read changed or ran again after it ran.
+ */
+export type CellDependencies = { defines: string[]; reads: string[] };
 
 /** The answers to KernelQuery requests, as opposed to the events of running cells. */
 export type KernelReply =

@@ -16,7 +16,8 @@ import {
 } from '../../core/kernel-thread-protocol';
 import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
-import type { KernelInfo } from '../../core/protocol';
+import type { SeedUse } from '../../core/notebook/run-record';
+import type { CellDependencies, KernelInfo } from '../../core/protocol';
 import { createHostQueryEngine, type HostQueryEngine } from '../query/host-query-engine';
 import { serveHostQueries } from '../query/query-service';
 
@@ -42,7 +43,13 @@ export class KernelStartError extends Error {
 }
 
 export type CellExecution =
-  | { kind: 'done'; status: 'done' | 'error'; durationMs: number }
+  | {
+      kind: 'done';
+      status: 'done' | 'error';
+      durationMs: number;
+      dependencies: CellDependencies;
+      seeds: SeedUse[];
+    }
   /** The thread ended while the cell ran; its outputs until then were delivered. */
   | { kind: 'thread-ended'; end: KernelThreadEnd; durationMs: number };
 
@@ -192,7 +199,13 @@ export class KernelThread {
         const running = this.running;
         if (running?.requestId !== message.requestId) return;
         this.running = null;
-        running.resolve({ kind: 'done', status: message.status, durationMs: message.durationMs });
+        running.resolve({
+          kind: 'done',
+          status: message.status,
+          durationMs: message.durationMs,
+          dependencies: message.dependencies,
+          seeds: message.seeds,
+        });
         return;
       }
       case 'ready':

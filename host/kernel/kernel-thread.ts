@@ -76,6 +76,8 @@ async function receive(message: ToKernelThread): Promise<void> {
         status: reply.status,
         durationMs: reply.durationMs,
         errorLocation: reply.errorLocation,
+        dependencies: reply.dependencies,
+        seeds: reply.seeds,
       });
       return;
     }

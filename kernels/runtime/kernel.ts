@@ -6,7 +6,9 @@
 import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
 import { parseSqlCell } from '../../core/notebook/sql-cell';
+import type { SeedUse } from '../../core/notebook/run-record';
 import type {
+  CellDependencies,
   CellEngine,
   CellLocation,
   KernelInfo,
@@ -76,6 +78,10 @@ export type ExecuteReply = {
   interrupted: boolean;
   /** Where the cell's SQL ran (docs/kernel.md, "Where a query runs"); null when it ran none. */
   engine: CellEngine | null;
+  /** What the cell's code reads and defines (core/protocol.ts, stale cells). */
+  dependencies: CellDependencies;
+  /** Seeds the cell's sampling, SQL and training used. */
+  seeds: SeedUse[];
 };
 
 type CompiledFunction = (
@@ -250,6 +256,8 @@ export class Kernel {
       errorLocation: error?.location ?? null,
       interrupted,
       engine: this.sql.engineOfRun(),
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     };
   }
 

@@ -35,6 +35,8 @@ class ScriptedKernel implements SessionKernel {
       errorLocation: null,
       interrupted,
       engine: code.startsWith('sql:') ? { where: 'host', label: 'native DuckDB (host)' } : null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
     if (code.startsWith('sql:')) return reply('done');
     if (code.startsWith('print:')) {

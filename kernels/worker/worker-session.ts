@@ -169,6 +169,8 @@ export class KernelWorkerSession {
             durationMs: reply.durationMs,
             errorLocation: reply.errorLocation,
             engine: reply.engine,
+            dependencies: reply.dependencies,
+            seeds: reply.seeds,
           }),
         (error: unknown) => this.fail(request, `the kernel failed: ${String(error)}`),
       )
@@ -189,6 +191,8 @@ export class KernelWorkerSession {
         durationMs: 0,
         errorLocation: null,
         engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       });
     }
   }
@@ -213,6 +217,8 @@ export class KernelWorkerSession {
       durationMs: 0,
       errorLocation: null,
       engine: null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
   }
 }

@@ -47,6 +47,8 @@ describe('VariableInspector', () => {
         durationMs: 1,
         errorLocation: null,
         engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       }),
     );
     await screen.findByText('42');

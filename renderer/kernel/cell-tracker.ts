@@ -82,5 +82,7 @@ function done(cell: TrackedCell, status: DoneEvent['status'], now: number): Done
     durationMs: cell.startedAt === null ? 0 : now - cell.startedAt,
     errorLocation: null,
     engine: null,
+    dependencies: { defines: [], reads: [] },
+    seeds: [],
   };
 }

@@ -74,6 +74,8 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
       durationMs: 1,
       errorLocation: null,
       engine: null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
 
   function finish(request: ExecuteRequest): void {

@@ -64,6 +64,8 @@ class FakeWorker implements KernelWorkerHandle {
       durationMs: 1,
       errorLocation: null,
       engine: null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
   }
 }
@@ -250,6 +252,8 @@ describe('worker kernel client', () => {
         durationMs: 1300,
         errorLocation: null,
         engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       },
       {
         type: 'done',
@@ -259,6 +263,8 @@ describe('worker kernel client', () => {
         durationMs: 0,
         errorLocation: null,
         engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       },
     ]);
     expect(events.at(-1)).toEqual({
@@ -431,6 +437,8 @@ describe('worker kernel client', () => {
         durationMs: 0,
         errorLocation: null,
         engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       },
       { type: 'status', requestId: 'r2', cellId: 'c2', status: 'queued' },
       expect.objectContaining({ type: 'output', requestId: 'r2' }),
