@@ -70,7 +70,8 @@ export function tokenize(source: string): Token[] {
   while (pos < source.length) {
     const char = source[pos] ?? '';
     const rest = source.slice(pos, pos + 2);
-    if (/\s/.test(char)) advance(char);
+    if (/\s/.test(char))
+      advance(take(/\s+/y) ?? char); // whole, so CRLF is one break
     else if (rest === '//') advance(take(/\/\/[^\r\n\u2028\u2029]*/y) ?? rest);
     else if (rest === '/*') advance(take(/\/\*[^]*?(?:\*\/|$)/y) ?? rest);
     else if (char === "'" || char === '"') {
