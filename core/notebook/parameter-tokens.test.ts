@@ -71,6 +71,8 @@ describe('tokenize', () => {
     expect(single?.cooked).toBe("a'b");
     expect(template?.cooked).toBe('x${y}');
     expect(substituted?.cooked).toBeNull();
+    expect(tokenize('`open \\`')[0]?.cooked).toBeNull();
+    expect(tokenize('"open')[0]).toMatchObject({ kind: 'punct', text: '"' });
   });
 });
 
