@@ -18,8 +18,8 @@ import type {
 } from './diff-types';
 import type { CellKind } from './model';
 
-/** Ids longer than this are shortened in the summary (the JSON has them whole). */
-const ID_SHOWN = 12;
+/** Ids longer than this (a UUID: 36) are shortened to their first 8 characters (the JSON has them whole). */
+const ID_SHOWN = 24;
 const INDENT = '    ';
 
 export function formatNotebookDiff(
