@@ -119,6 +119,31 @@ describe('renderHtmlReport', () => {
     expect(table).toContain('<button type="button" data-page="next">Next</button>');
   });
 
+  it('gives a short table its row count, without a pager', async () => {
+    const notebook = createNotebook([
+      {
+        ...createCodeCell('%%sql\nselect 1 as n'),
+        outputs: [
+          {
+            output_type: 'execute_result',
+            execution_count: 1,
+            metadata: {},
+            data: {
+              'application/vnd.dataresource+json': {
+                schema: { fields: [{ name: 'n', type: 'integer' }] },
+                data: [{ n: 1 }],
+              },
+            },
+          },
+        ],
+      },
+    ]);
+    const html = await renderHtmlReport(notebook, options);
+    expect(html).toContain('<span class="qr-range" aria-live="polite">1 row</span> · 1 column');
+    expect(html).not.toContain('class="qr-pager"');
+    expect(html).not.toContain('class="qr-table-data"');
+  });
+
   it('hides code with includeCode false, keeping outputs and markdown', async () => {
     const notebook = reportNotebook();
     const html = await renderHtmlReport(notebook, { ...options, includeCode: false });

@@ -60,9 +60,13 @@ export const REPORT_SCRIPT = `(function () {
     pager.hidden = false;
   }
 
+  // The root's own height, not scrollHeight: that is never less than the frame's current height.
   function fitFrame(frame) {
     var doc = frame.contentDocument;
-    if (doc && doc.documentElement) frame.style.height = doc.documentElement.scrollHeight + 4 + 'px';
+    var root = doc && doc.documentElement;
+    if (!root) return;
+    var scrollbar = root.scrollWidth > root.clientWidth ? 18 : 0;
+    frame.style.height = Math.ceil(root.getBoundingClientRect().height) + scrollbar + 'px';
   }
 
   var BASE_LAYOUT = {

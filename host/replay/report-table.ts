@@ -59,8 +59,12 @@ function cellText(value: unknown): string | null {
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** "Rows 1–25 of 10,000"; the script writes the same words as it pages. */
-export function rangeLabel(first: number, last: number, total: number): string {
-  return total === 0 ? 'No rows' : `Rows ${count(first)}–${count(last)} of ${count(total)}`;
+function rangeLabel(first: number, last: number, total: number): string {
+  return `Rows ${count(first)}–${count(last)} of ${count(total)}`;
+}
+
+function rowCount(total: number): string {
+  return `${count(total)} ${total === 1 ? 'row' : 'rows'}`;
 }
 
 export function renderTable(table: ReportTable): string {
@@ -90,7 +94,7 @@ export function renderTable(table: ReportTable): string {
   return (
     `<figure class="qr-table" data-page-rows="${PAGE_ROWS}" data-total-rows="${table.totalRows}">` +
     `<div class="qr-table-scroll"><table><thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table></div>` +
-    `<figcaption><span class="qr-range" aria-live="polite">${rangeLabel(firstPage.length === 0 ? 0 : 1, firstPage.length, table.totalRows)}</span>${held} · ${columns} ${pager}</figcaption>` +
+    `<figcaption><span class="qr-range" aria-live="polite">${paged ? rangeLabel(1, firstPage.length, table.totalRows) : rowCount(table.totalRows)}</span>${held} · ${columns} ${pager}</figcaption>` +
     `${data}</figure>`
   );
 }
