@@ -7,7 +7,7 @@ import { createCodeCell, createMarkdownCell, createNotebook } from '../../core/n
 import { HOSTILE_TEXT, reportNotebook } from '../../test/support/report-notebook';
 import { renderHtmlReport, writeHtmlReport } from './html-report';
 
-const options = { title: 'Churn report', includeCode: true };
+const options = { title: 'Churn report', includeCode: true, diff: null };
 
 /** The page's executable scripts (not its JSON data blocks), as the browser hashes them. */
 function executableScripts(html: string): string[] {

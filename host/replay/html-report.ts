@@ -7,9 +7,11 @@
  * per output kind.
  */
 import { writeFileAtomic } from '../atomic-write';
+import type { NotebookDiff } from '../../core/notebook/diff';
 import type { Notebook } from '../../core/notebook/model';
 import { plotlySource } from './report-assets';
 import { renderCell } from './report-cells';
+import { cellBadges, renderDiffSummary } from './report-diff';
 import { renderHeader } from './report-header';
 import type { RenderNeeds } from './report-outputs';
 import { renderPage } from './report-page';
@@ -18,6 +20,8 @@ export type HtmlReportOptions = {
   title: string;
   /** False (`--no-code`): outputs and markdown only, no code. */
   includeCode: boolean;
+  /** The comparison with a baseline (`quarry run --compare`): change badges and a summary. */
+  diff: NotebookDiff | null;
 };
 
 export async function renderHtmlReport(
@@ -25,17 +29,20 @@ export async function renderHtmlReport(
   options: HtmlReportOptions,
 ): Promise<string> {
   const needs: RenderNeeds = { charts: 0 };
+  const badges = options.diff ? cellBadges(options.diff) : new Map<number, string>();
   const cells = notebook.cells.flatMap((cell, index) => {
-    const html = renderCell(
-      cell,
-      { number: index + 1, includeCode: options.includeCode, badge: '' },
-      needs,
-    );
+    const number = index + 1;
+    const view = { number, includeCode: options.includeCode, badge: badges.get(number) ?? '' };
+    const html = renderCell(cell, view, needs);
     return html === null ? [] : [html];
   });
   return renderPage({
     title: options.title,
-    header: renderHeader(notebook, options.title, ''),
+    header: renderHeader(
+      notebook,
+      options.title,
+      options.diff ? renderDiffSummary(options.diff) : '',
+    ),
     cells,
     plotly: needs.charts > 0 ? await plotlySource() : null,
   });

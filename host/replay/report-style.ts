@@ -91,7 +91,12 @@ ${markdownCss('.qr-markdown')}
 .qr-badge-added { background: #ddf4ff; color: #0550ae; }
 .qr-badge-edited { background: #fff8c5; color: #7d4e00; }
 .qr-badge-same { background: #dafbe1; color: #116329; }
-.qr-changes { font-size: 0.82rem; color: #57606a; margin: 0 0 0.3rem; padding-left: 1.2rem; }
+.qr-diff { font-size: 0.85rem; margin: 0 0 0.3rem; }
+.qr-change { color: #424a53; }
+.qr-diff details { margin-top: 0.2rem; }
+.qr-diff summary { cursor: pointer; color: #57606a; }
+.qr-diff pre { ${MONO} font-size: 0.78rem; background: #f6f8fa; padding: 0.4rem 0.6rem; margin: 0.2rem 0 0; white-space: pre-wrap; }
+.qr-summary .qr-badge { margin: 0 0.2rem; }
 @media print {
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }

@@ -50,7 +50,7 @@ async function openReport(browser: Browser, file: string): Promise<OpenedReport>
 
 async function writeReport(notebook: Notebook, name: string, includeCode = true) {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'quarry-report-')), name);
-  await writeHtmlReport(file, notebook, { title: 'Who churns, and why?', includeCode });
+  await writeHtmlReport(file, notebook, { title: 'Who churns, and why?', includeCode, diff: null });
   return file;
 }
 
