@@ -144,6 +144,29 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('class="qr-table-data"');
   });
 
+  it('shows a JSON output as indented JSON, and names a type it cannot show', async () => {
+    const cell = {
+      ...createCodeCell('data'),
+      outputs: [
+        {
+          output_type: 'display_data' as const,
+          data: { 'application/json': { a: [1, '</script>'] } },
+          metadata: {},
+        },
+        {
+          output_type: 'display_data' as const,
+          data: { 'application/x-unknown': 'x' },
+          metadata: {},
+        },
+      ],
+    };
+    const html = await renderHtmlReport(createNotebook([cell]), options);
+    expect(html).toContain(
+      '<pre class="qr-text">{\n  &quot;a&quot;: [\n    1,\n    &quot;&lt;/script&gt;&quot;',
+    );
+    expect(html).toContain('An output the report cannot show (application/x-unknown).');
+  });
+
   it('hides code with includeCode false, keeping outputs and markdown', async () => {
     const notebook = reportNotebook();
     const html = await renderHtmlReport(notebook, { ...options, includeCode: false });

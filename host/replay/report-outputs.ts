@@ -65,6 +65,10 @@ function renderBundle(
   if (markdown !== null) return renderMarkdown(markdown, `Markdown output of cell ${cell}`);
   const text = has(MIME.text) ? textOf(bundle[MIME.text]) : null;
   if (text !== null) return `<pre class="qr-text">${escapeHtml(stripAnsi(text))}</pre>`;
+  if (has(MIME.json)) {
+    const json = JSON.stringify(bundle[MIME.json], null, 2) ?? 'undefined';
+    return `<pre class="qr-text">${escapeHtml(json)}</pre>`;
+  }
   const types = Object.keys(bundle).join(', ') || 'no data';
   return `<p class="qr-missing">An output the report cannot show (${escapeHtml(types)}).</p>`;
 }

@@ -103,6 +103,10 @@ ${markdownCss('.qr-markdown')}
   .qr-pager, .modebar-container { display: none !important; }
   .qr-code, .qr-table-scroll { overflow: visible; white-space: pre-wrap; }
   .qr-table th { position: static; }
+  /* Paper does not scroll: long values wrap so every column stays on the page. */
+  .qr-table table { width: 100%; min-width: 0; }
+  .qr-table th, .qr-table td { white-space: normal; overflow-wrap: break-word; }
+  .qr-table .qr-num { white-space: nowrap; }
   .qr-cell, figure, tr, img { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
   a { color: inherit; }
