@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIME, type Output } from '../outputs';
-import { DEFAULT_TOLERANCE, diffNotebooks, formatNotebookDiff } from './diff';
+import { DEFAULT_TOLERANCE, diffNotebooks, formatCellDiff, formatNotebookDiff } from './diff';
 import { createNotebook, type Cell } from './model';
 import { withRunRecord } from './run-record';
 
@@ -150,5 +150,11 @@ describe('formatNotebookDiff', () => {
       '  output 2 (table):',
       '    row 2, rate: 2 → 3',
     ]);
+    const [cell] = diffNotebooks(a, b, DEFAULT_TOLERANCE).cells;
+    expect(formatCellDiff(cell)).toEqual({
+      title: 'cell 1 (id m)',
+      summary: 'stdout: 1 line changed; table: 1 of 2 values changed, max |Δ| 1 (rel 50%)',
+      details: lines.slice(2, -1),
+    });
   });
 });

@@ -72,14 +72,28 @@ const KIND_NAMES: Record<CellKind, string> = {
 };
 
 function cellLines(cell: CellDiff): string[] {
+  const { title, summary, details } = formatCellDiff(cell);
+  return [`${title}: ${summary}`, ...details];
+}
+
+/**
+ * One cell's part of the summary: its title (`cell 7 (id …)`), what changed on one line, and
+ * the indented details (examples, hunks), for a reader that shows cells apart (the HTML report).
+ */
+export function formatCellDiff(cell: CellDiff): {
+  title: string;
+  summary: string;
+  details: string[];
+} {
   const title = cellTitle(cell);
+  const note = cell.differs ? '' : ' (note)';
   switch (cell.status) {
     case 'added':
-      return [`${title}: added ${KIND_NAMES[cell.kind]}${cell.differs ? '' : ' (note)'}`];
+      return { title, summary: `added ${KIND_NAMES[cell.kind]}${note}`, details: [] };
     case 'removed':
-      return [`${title}: removed ${KIND_NAMES[cell.kind]}${cell.differs ? '' : ' (note)'}`];
+      return { title, summary: `removed ${KIND_NAMES[cell.kind]}${note}`, details: [] };
     case 'edited':
-      return [`${title}: source edited, outputs the same (note)`];
+      return { title, summary: 'source edited, outputs the same (note)', details: [] };
     case 'changed': {
       const heads = cell.outputs.map(changeHead);
       const edited = cell.sourceChanged ? ' (source edited)' : '';
@@ -90,7 +104,7 @@ function cellLines(cell: CellDiff): string[] {
           ? [`${INDENT.slice(2)}${changeLabel(change)}:`, ...lines]
           : lines;
       });
-      return [`${title}: ${heads.join('; ')}${edited}`, ...details];
+      return { title, summary: `${heads.join('; ')}${edited}`, details };
     }
   }
 }
