@@ -80,8 +80,12 @@ describe.skipIf(!available)('replay mode in the app (Chromium)', () => {
 
     await cellRegion(page, 5).getByRole('button', { name: 'Show diff' }).click();
     const valueDiff = page.getByRole('dialog', { name: 'Diff of cell 5' });
-    expect(await valueDiff.locator('.diff-removed').first().textContent()).toContain('30');
-    expect(await valueDiff.locator('.diff-added').first().textContent()).toContain('50');
+    expect(
+      await valueDiff.locator('.diff-dialog-body .diff-removed').first().textContent(),
+    ).toContain('30');
+    expect(
+      await valueDiff.locator('.diff-dialog-body .diff-added').first().textContent(),
+    ).toContain('50');
     await page.keyboard.press('Escape');
     await valueDiff.waitFor({ state: 'hidden' });
   });
