@@ -181,7 +181,9 @@ function ValueStatsView({ stats, what }: { stats: ValueStats; what: string }) {
   return (
     <>
       <p>
-        {stats.changed} of {stats.compared} {what} changed
+        {stats.changed === 0
+          ? `The ${stats.compared} ${what} both hold are the same`
+          : `${stats.changed} of ${stats.compared} ${what} changed`}
         {largest.length > 0 ? ` (${largest.join(', ')})` : ''}
       </p>
       {stats.examples.length > 0 && (
