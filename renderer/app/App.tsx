@@ -4,6 +4,9 @@ import type { HostClient } from '../../core/host-contract';
 import { foreignNotebookBanner } from '../../core/notebook/language';
 import type { EditorCommand } from '../editor/CodeEditor';
 import { createLiveSources } from '../editor/live-sources';
+import { ChangeBadge } from '../replay/ChangeBadge';
+import { ReplayPanel } from '../replay/ReplayPanel';
+import { replayRequested, useReplay } from '../replay/use-replay';
 import { onMenuCommand } from '../host-client/host-bridge';
 import type { KernelClient } from '../kernel/kernel-client';
 import { currentRunOf, runtimeOf, selectedCellIds } from '../state/notebook-state';
@@ -32,7 +35,9 @@ type PanelName = Parameters<Panels['toggle']>[0];
 export function App({ host, kernel }: Props) {
   const liveSources = useMemo(createLiveSources, []);
   const session = useNotebookSession(host, kernel, liveSources);
-  const { state, commands, recovery, loadError, language, openElsewhere } = session;
+  const replay = useReplay(session, kernel, replayRequested(location.search));
+  const { state, recovery, loadError, language, openElsewhere } = session;
+  const commands = replay.guard(session.commands);
   const foreign = language.kind === 'foreign' ? language.language : null;
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [panel, setPanel] = useState<PanelName | null>(null);
@@ -101,7 +106,10 @@ export function App({ host, kernel }: Props) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [state.dirty]);
 
-  const palette = paletteCommands(commands, actions, panels, dialogs, state.selectedId);
+  const palette = [
+    ...paletteCommands(commands, actions, panels, dialogs, state.selectedId),
+    { label: replay.active ? 'Exit replay' : 'Replay', run: replay.toggle },
+  ];
 
   return (
     <div className="app">
@@ -114,7 +122,9 @@ export function App({ host, kernel }: Props) {
         onTogglePanel={panels.toggle}
         onPullSample={dialogs.pullSample}
         onClearAllOutputs={actions.clearAllOutputs}
+        replay={{ active: replay.active, onToggle: replay.toggle }}
       />
+      {replay.active && <ReplayPanel replay={replay} cells={cells} />}
       {recovery && (
         <RecoveryPrompt
           recovery={recovery}
@@ -186,6 +196,14 @@ export function App({ host, kernel }: Props) {
                 dispatch({ type: 'toggle-hidden', cellIds: [cell.id], part })
               }
               onCancelJob={commands.cancelJob}
+              replay={
+                replay.active
+                  ? {
+                      outputs: replay.cell(cell.id).outputs,
+                      badge: <ChangeBadge replay={replay.cell(cell.id)} cellNumber={index + 1} />,
+                    }
+                  : undefined
+              }
             />
           ))}
           {cells.length === 0 && !loadError && (

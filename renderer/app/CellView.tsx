@@ -3,11 +3,13 @@
  * live timer, the editor (or rendered markdown), and the output region. The bars on the left
  * collapse the code and the outputs, as JupyterLab's collapsers do (kept in `jupyter` metadata).
  */
+import type { ReactNode } from 'react';
 import { isJsonObject } from '../../core/json';
 import { cellKindOf, type Cell } from '../../core/notebook/model';
 import { CodeEditor, type CellLanguage, type EditorCommand } from '../editor/CodeEditor';
 import type { LiveSources } from '../editor/live-sources';
 import { MarkdownView } from '../markdown/MarkdownView';
+import type { Output } from '../../core/outputs';
 import { OutputArea } from '../outputs/OutputArea';
 import type { CellRuntime } from '../state/notebook-state';
 import type { Staleness } from '../state/stale-cells';
@@ -33,6 +35,8 @@ type Props = {
   onCommand(command: EditorCommand): void;
   onToggleHidden(part: 'source' | 'outputs'): void;
   onCancelJob(jobId: string): void;
+  /** Replay mode (renderer/replay/): read-only, the replay's outputs, and its change badge. */
+  replay?: { outputs: Output[] | null; badge: ReactNode };
 };
 
 const KIND_LABELS = { typescript: 'TypeScript', sql: 'SQL', markdown: 'Markdown', raw: 'Raw' };
@@ -42,7 +46,10 @@ export function CellView(props: Props) {
   const kind = cellKindOf(cell);
   const hidden = hiddenParts(cell);
   // A run in flight shows its own outputs; the document keeps the last finished run's.
-  const outputs = cell.cell_type === 'code' ? (runtime.inFlight?.outputs ?? cell.outputs) : [];
+  const outputs =
+    cell.cell_type === 'code'
+      ? (props.replay?.outputs ?? runtime.inFlight?.outputs ?? cell.outputs)
+      : [];
   const showEditor = cell.cell_type !== 'markdown' || editing || cell.source.trim() === '';
   const foreignCode = props.foreignLanguage !== null && cell.cell_type === 'code';
   // Another language's code is not checked as TypeScript (every line would be red).
@@ -94,6 +101,7 @@ export function CellView(props: Props) {
             {foreignCode ? props.foreignLanguage : KIND_LABELS[kind]}
           </span>
           <CellStatus runtime={runtime} staleness={props.staleness} />
+          {props.replay?.badge}
         </div>
         {hidden.source ? (
           <HiddenPlaceholder part="source" onShow={() => props.onToggleHidden('source')} />
@@ -105,6 +113,7 @@ export function CellView(props: Props) {
             language={language}
             focused={selected && editing}
             errorLocation={runtime.errorLocation}
+            readOnly={props.replay !== undefined}
             liveSources={props.liveSources}
             onChange={props.onChange}
             onFocus={() => props.onSelect('edit')}

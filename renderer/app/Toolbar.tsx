@@ -13,6 +13,8 @@ type Props = {
   onTogglePanel: Panels['toggle'];
   onPullSample(): void;
   onClearAllOutputs(): void;
+  /** Replay mode (renderer/replay/): read-only, rerun with parameters, compared with the file. */
+  replay: { active: boolean; onToggle(): void };
 };
 
 export function Toolbar(props: Props) {
@@ -61,6 +63,14 @@ export function Toolbar(props: Props) {
         title="Pull a reproducible sample of a file, folder or PostgreSQL table"
       >
         Pull sample
+      </button>
+      <button
+        type="button"
+        onClick={props.replay.onToggle}
+        disabled={!props.runnable}
+        title="Rerun the notebook read-only with other parameters and see what changed"
+      >
+        {props.replay.active ? 'Exit replay' : 'Replay'}
       </button>
       <span className="toolbar-title" title={path ?? 'unsaved notebook'}>
         {path ?? 'Untitled'}

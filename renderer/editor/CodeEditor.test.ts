@@ -87,4 +87,11 @@ describe('CodeEditor', () => {
       ['b', { kind: 'run', advance: true }],
     ]);
   });
+
+  it('is read-only in replay mode, and editable again after it', () => {
+    const view = render(createElement(CodeEditor, props({ readOnly: true })));
+    expect(editors[0].options.readOnly).toBe(true);
+    view.rerender(createElement(CodeEditor, props({ readOnly: false })));
+    expect(editors[0].options.readOnly).toBe(false);
+  });
 });

@@ -22,6 +22,8 @@ type Props = {
   language: CellLanguage;
   focused: boolean;
   errorLocation: CellLocation | null;
+  /** Replay mode: the text cannot be changed; typing says why. */
+  readOnly?: boolean;
   liveSources: LiveSources;
   onChange(source: string): void;
   onFocus(): void;
@@ -141,6 +143,13 @@ export function CodeEditor(props: Props) {
     editor.setValue(props.source);
     applying.current = false;
   }, [props.source]);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({
+      readOnly: props.readOnly === true,
+      readOnlyMessage: { value: 'Replay mode is read-only: Exit replay to edit.' },
+    });
+  }, [props.readOnly]);
 
   useEffect(() => {
     if (props.focused && editorRef.current && !editorRef.current.hasTextFocus())

@@ -92,6 +92,9 @@ export class FakeEditor {
   onDidFocusEditorText = (l: Listener<void>) => this.focusEvents.on(l);
   getContentHeight = () => 19;
   layout = () => undefined;
+  /** The options given after creation (replay mode's `readOnly`). */
+  options: Record<string, unknown> = {};
+  updateOptions = (options: Record<string, unknown>) => Object.assign(this.options, options);
   setPosition = () => undefined;
   getPosition = () => ({ lineNumber: 1, column: 1 });
   getSelection = () => ({ isEmpty: () => true });
