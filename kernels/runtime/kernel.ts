@@ -257,7 +257,7 @@ export class Kernel {
       interrupted,
       engine: this.sql.engineOfRun(),
       dependencies: { defines: [], reads: [] },
-      seeds: [],
+      seeds: this.sql.seedsOfRun(owner),
     };
   }
 

@@ -41,6 +41,8 @@ export class SampleViews {
     private readonly database: SqlDatabase,
     private readonly platform: KernelPlatform,
     private readonly files: ScannedFiles,
+    /** Told of each sample a query or `sample()` reads (for the run's seeds, run-seeds.ts). */
+    private readonly onRead: (name: string, file: DataFileVersion) => Promise<void>,
   ) {}
 
   /** A cell run starts: its first query lists the samples again (one may have been pulled). */
@@ -66,6 +68,7 @@ export class SampleViews {
       if (sample) {
         try {
           await this.makeView(sample);
+          await this.onRead(sample.name, sample.file);
         } catch (thrown) {
           // A table or view of the user's by that name is what the query reads.
           if (this.isUsersName(key)) continue;
@@ -111,6 +114,7 @@ export class SampleViews {
     const sample = samples.get(name.toLowerCase());
     if (!sample) throw new Error(unknownSampleMessage(name, samples));
     await this.makeView(sample);
+    await this.onRead(sample.name, sample.file);
     return scannedTableSql(sample.file.name);
   }
 

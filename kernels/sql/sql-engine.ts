@@ -7,6 +7,7 @@
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
+import type { SeedUse } from '../../core/notebook/run-record';
 import type { CellEngine } from '../../core/protocol';
 import type { HostQueryResult, SqlSpan } from '../../core/query/host-query';
 import { isSampleName } from '../../core/sample/request';
@@ -17,6 +18,7 @@ import { findFileReferences, type FileReference } from './file-reference-spans';
 import { HostRunner } from './host-runner';
 import { locateSqlError } from './locate-sql-error';
 import { RewrittenSql, type SqlEdit } from './rewritten-sql';
+import { RunSeeds } from './run-seeds';
 import { SampleViews } from './sample-views';
 import { SCANNED_FILES_SCHEMA, ScannedFiles, scannedTableSql } from './scanned-files';
 import type { SqlDatabase } from './sql-database';
@@ -33,6 +35,7 @@ export class SqlEngine {
   private readonly host: HostRunner;
   private readonly files: ScannedFiles;
   private readonly samples: SampleViews;
+  private readonly seeds: RunSeeds;
   /** Whether this cell run ran SQL of the user's in DuckDB-WASM. */
   private kernelRan = false;
   private results = 0;
@@ -44,7 +47,12 @@ export class SqlEngine {
   ) {
     this.host = new HostRunner(platform.hostQueries);
     this.files = new ScannedFiles(database, platform, this.host);
-    this.samples = new SampleViews(database, platform, this.files);
+    // Manifests are read through a runner of their own: reading one is no query of the cell's.
+    const manifests = new HostRunner(platform.hostQueries);
+    this.seeds = new RunSeeds((file) => readHostText(manifests, file, libs));
+    this.samples = new SampleViews(database, platform, this.files, (name, file) =>
+      this.seeds.sample(name, file),
+    );
   }
 
   get description(): string {
@@ -106,6 +114,7 @@ export class SqlEngine {
    */
   startRun(signal: AbortSignal | null): void {
     this.samples.forgetListing();
+    this.seeds.startRun();
     this.kernelRan = false;
     this.host.watch(signal);
   }
@@ -117,6 +126,11 @@ export class SqlEngine {
       return { where: 'both', label: `${host} + ${KERNEL_ENGINE}` };
     if (host !== null) return { where: 'host', label: host };
     return this.kernelRan ? { where: 'kernel', label: KERNEL_ENGINE } : null;
+  }
+
+  /** The seeds the SQL of the cell run since `startRun` used (run-seeds.ts). */
+  seedsOfRun(cellName: string): SeedUse[] {
+    return this.seeds.seedsOfRun(cellName);
   }
 
   close(): void {
@@ -136,6 +150,7 @@ export class SqlEngine {
     statement: RewrittenSql,
     params: BoundParameter[] | null,
   ): Promise<SqlResult> {
+    this.seeds.statement(statement.text, params);
     const references = findFileReferences(statement.text);
     if (references.length === 0) return this.inKernel(statement, params);
     const route = routeStatement(statement.text, references, await this.kernelNames(statement));
@@ -270,4 +285,17 @@ export class SqlEngine {
       throw locateSqlError(thrown, query);
     }
   }
+}
+
+/** A workspace file's text, read by the host's engine (where the workspace's files are). */
+async function readHostText(
+  runner: HostRunner,
+  file: string,
+  libs: KernelLibraries,
+): Promise<string> {
+  const sql = `select content from read_text('${file.replaceAll("'", "''")}')`;
+  const result = await runner.run({ kind: 'query', sql, params: [] }, RewrittenSql.of(sql));
+  const content: unknown = libs.arrow.tableFromIPC(result.ipc).getChild('content')?.get(0);
+  if (typeof content !== 'string') throw new Error(`${file}: no text`);
+  return content;
 }

@@ -10,8 +10,16 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { manifestPathOf, type SampleManifest } from '../../core/sample/manifest';
 import { SAMPLES_FOLDER } from '../../core/sample/preview';
 
-/** Writes the rows of `select` (native DuckDB SQL) as sample `name` of the workspace `dir`. */
-export async function writePulledSample(dir: string, name: string, select: string): Promise<void> {
+/**
+ * Writes the rows of `select` (native DuckDB SQL) as sample `name` of the workspace `dir`, with
+ * the manifest saying it was drawn with `seed`.
+ */
+export async function writePulledSample(
+  dir: string,
+  name: string,
+  select: string,
+  { seed = 42 }: { seed?: number } = {},
+): Promise<void> {
   await mkdir(path.join(dir, SAMPLES_FOLDER), { recursive: true });
   const file = path.join(dir, SAMPLES_FOLDER, `${name}.parquet`);
   const duckdb = await DuckDBInstance.create(':memory:');
@@ -25,10 +33,10 @@ export async function writePulledSample(dir: string, name: string, select: strin
   } finally {
     duckdb.closeSync();
   }
-  await writeFile(manifestPathOf(file), JSON.stringify(manifest(`${name}.parquet`, select)));
+  await writeFile(manifestPathOf(file), JSON.stringify(manifest(`${name}.parquet`, select, seed)));
 }
 
-function manifest(file: string, query: string): SampleManifest {
+function manifest(file: string, query: string, seed: number): SampleManifest {
   return {
     manifestVersion: 1,
     file,
@@ -37,7 +45,7 @@ function manifest(file: string, query: string): SampleManifest {
     engine: 'duckdb',
     query,
     method: 'hash',
-    seed: 42,
+    seed,
     size: { kind: 'rows', rows: 10 },
     stratify: null,
     filters: { where: null, timeWindow: null, columns: null },
