@@ -126,17 +126,20 @@ describe('quarry run for a scheduler', { timeout: TIMEOUT_MS }, () => {
     expect(missing.stderr).toMatch(/^quarry: --cwd \S*nope: no such folder\n$/);
   });
 
-  it('--log-output copies each output to stderr as it comes, prefixed by its cell', async () => {
+  it('--log-output copies each output to stderr as it comes; a clean run is recorded with its seeds', async () => {
     const { input, out } = await notebook('log', [
       'console.log("first\\nline two")\nawait new Promise((resolve) => setTimeout(resolve, 1500))\nconsole.log("later")',
       '40 + 2',
+      '%%sql\nselect setseed(0.5)',
     ]);
     const { run, printed } = startRun([input, '-o', out, '--log-output']);
     const early = await printed('stderr', /\[cell 1\] line two\n/);
     // Printed while the cell still ran, before its line on stdout.
     expect(early.stdout).not.toMatch(/cell +1 {2}ok/);
     expect(await run.exited).toBe(0);
-    expect(run.stderr).toBe('[cell 1] first\n[cell 1] line two\n[cell 1] later\n[cell 2] 42\n');
+    expect(run.stderr).toMatch(
+      /^\[cell 1\] first\n\[cell 1\] line two\n\[cell 1\] later\n\[cell 2\] 42\n(\[cell 3\] .*\n)+$/,
+    );
     const { metadata } = await saved(out);
     expect(metadata.quarry.last_run).toMatchObject({
       status: 'done',
@@ -144,7 +147,7 @@ describe('quarry run for a scheduler', { timeout: TIMEOUT_MS }, () => {
       runner: 'quarry run',
     });
     expect(metadata.quarry.last_run.duration_ms).toBeGreaterThan(1500);
-    expect(metadata.quarry.seeds).toEqual([]);
+    expect(metadata.quarry.seeds).toEqual([{ use: 'sql', name: 'c2', seed: 0.5, cell: 3 }]);
   });
 
   it('SIGTERM stops a busy cell at once, writes the cells that ran, exit 143', async () => {
