@@ -1,6 +1,12 @@
 /** Arguments of `quarry run` (run-usage.ts has the text of --help, docs/replay.md the guide). */
 import path from 'node:path';
+import { DEFAULT_TOLERANCE, type DiffTolerance } from '../../core/notebook/diff';
 import { UsageError } from '../usage-error';
+import { parseToleranceOption } from './diff-args';
+
+/** A parameter as given, in the order given: parsed by core/notebook/parameters.ts later. */
+export type ParameterSource =
+  { kind: 'argument'; text: string; mode: 'json' | 'raw' } | { kind: 'file'; file: string };
 
 export type RunArgs = {
   notebook: string;
@@ -13,6 +19,14 @@ export type RunArgs = {
   /** The folder cells see as theirs (absolute); the notebook's folder unless --cwd. */
   cwd: string;
   logOutput: boolean;
+  parameters: ParameterSource[];
+  /** --compare: against BASELINE (absolute), or null for the outputs saved in the notebook. */
+  compare: { baseline: string | null } | null;
+  /** --rtol / --atol (core/notebook/diff.ts has the defaults). */
+  tolerance: DiffTolerance;
+  /** The diff as JSON on stdout (with --compare); every other line goes to stderr. */
+  json: boolean;
+  html: { file: string; includeCode: boolean } | null;
 };
 
 export const HEAP_LIMIT_ENV = 'QUARRY_KERNEL_HEAP_MB';
@@ -24,6 +38,14 @@ const VALUE_OPTIONS = {
   '--kernel-heap-mb': '4096',
   '--timeout': '600',
   '--cwd': 'data-folder',
+  '-p': 'region=north',
+  '--parameter': 'region=north',
+  '-r': 'code=007',
+  '--raw-parameter': 'code=007',
+  '--params-file': 'params.json',
+  '--rtol': '1e-9',
+  '--atol': '0.001',
+  '--html': 'report.html',
 } as const;
 type ValueOption = keyof typeof VALUE_OPTIONS;
 
@@ -35,10 +57,16 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   let notebook: string | undefined;
   let out: string | undefined;
   let cwd: string | undefined;
-  const flags = { quiet: false, logOutput: false };
-  const args: Omit<RunArgs, 'notebook' | 'out' | 'cwd' | keyof typeof flags> = {
+  let html: string | undefined;
+  let includeCode = true;
+  const flags = { quiet: false, logOutput: false, json: false };
+  const needsCompare = new Set<string>();
+  const args: Omit<RunArgs, 'notebook' | 'out' | 'cwd' | 'html' | keyof typeof flags> = {
     heapLimitMb: env[HEAP_LIMIT_ENV] ? parseHeapMb(env[HEAP_LIMIT_ENV], HEAP_LIMIT_ENV) : null,
     timeoutMs: null,
+    parameters: [],
+    compare: null,
+    tolerance: { ...DEFAULT_TOLERANCE },
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -65,11 +93,45 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
         case '--cwd':
           cwd = value;
           break;
+        case '-p':
+        case '--parameter':
+          args.parameters.push({ kind: 'argument', text: value, mode: 'json' });
+          break;
+        case '-r':
+        case '--raw-parameter':
+          args.parameters.push({ kind: 'argument', text: value, mode: 'raw' });
+          break;
+        case '--params-file':
+          args.parameters.push({ kind: 'file', file: path.resolve(value) });
+          break;
+        case '--rtol':
+          args.tolerance.rtol = parseToleranceOption(name, value);
+          needsCompare.add(name);
+          break;
+        case '--atol':
+          args.tolerance.atol = parseToleranceOption(name, value);
+          needsCompare.add(name);
+          break;
+        case '--html':
+          html = value;
+          break;
         default:
           name satisfies never;
       }
+    } else if (name === '--compare') {
+      // The baseline is optional: the next argument when it is a notebook and not an option.
+      const next = equals > 0 ? arg.slice(equals + 1) : argv[i + 1];
+      const baseline = next?.endsWith('.ipynb') && !next.startsWith('-') ? next : null;
+      if (equals > 0 && baseline === null)
+        throw new UsageError(`--compare= needs a notebook, e.g. --compare=baseline.ipynb`);
+      if (baseline !== null && equals < 0) i++;
+      args.compare = { baseline: baseline === null ? null : path.resolve(baseline) };
     } else if (arg === '-q' || arg === '--quiet') flags.quiet = true;
     else if (arg === '--log-output') flags.logOutput = true;
+    else if (arg === '--json') {
+      flags.json = true;
+      needsCompare.add(arg);
+    } else if (arg === '--no-code') includeCode = false;
     else if (arg.startsWith('-'))
       throw new UsageError(`unknown option ${arg} for quarry run (see quarry run --help)`);
     else if (notebook === undefined) notebook = arg;
@@ -77,19 +139,38 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   if (notebook === undefined)
     throw new UsageError('quarry run needs a notebook: quarry run NOTEBOOK.ipynb');
+  checkCombinations(args.compare !== null, [...needsCompare], html, includeCode);
   const input = path.resolve(notebook);
   const output = path.resolve(out ?? defaultOutPath(input));
   if (output === input)
     throw new UsageError(`refusing to overwrite the input notebook ${notebook}; choose another -o`);
   if (!output.endsWith('.ipynb'))
     throw new UsageError(`the output file must end in .ipynb, not "${path.basename(output)}"`);
+  if (html !== undefined && !/\.html?$/i.test(html))
+    throw new UsageError(`the report file must end in .html, not "${path.basename(html)}"`);
   return {
     ...args,
     ...flags,
     notebook: input,
     out: output,
     cwd: path.resolve(cwd ?? path.dirname(input)),
+    html: html === undefined ? null : { file: path.resolve(html), includeCode },
   };
+}
+
+/** Options that only mean something beside another one. */
+function checkCombinations(
+  compare: boolean,
+  needsCompare: string[],
+  html: string | undefined,
+  includeCode: boolean,
+): void {
+  if (!compare && needsCompare.length > 0)
+    throw new UsageError(
+      `${needsCompare.join(' and ')} ${needsCompare.length > 1 ? 'go' : 'goes'} with --compare (e.g. quarry run NOTEBOOK.ipynb --compare ${needsCompare.join(' ')})`,
+    );
+  if (!includeCode && html === undefined)
+    throw new UsageError('--no-code goes with --html (e.g. --html report.html --no-code)');
 }
 
 /** Below this the kernel's own libraries (DuckDB-WASM, TF.js, danfo.js) do not load. */

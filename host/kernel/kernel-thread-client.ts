@@ -252,12 +252,21 @@ function createWorker(
     stdout: false,
     stderr: false,
   };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./kernel-thread.js', import.meta.url), options);
+  if (!import.meta.url.endsWith('.ts')) return new Worker(builtThreadUrl(), options);
   const tsx = tsxEsmApi();
   const entry = new URL('./kernel-thread.ts', import.meta.url).href;
   const load = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
   return new Worker(load, { ...options, eval: true });
+}
+
+/**
+ * `kernel-thread.js` beside `quarry.js`. This module is bundled into quarry.js, or into a chunk
+ * in `chunks/` when its command loads on demand (cli/main.ts): then the file is one folder up.
+ */
+function builtThreadUrl(): URL {
+  const here = new URL('.', import.meta.url);
+  const root = here.pathname.endsWith('/chunks/') ? new URL('..', here) : here;
+  return new URL('kernel-thread.js', root);
 }
 
 /**
