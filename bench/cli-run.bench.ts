@@ -17,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { parseNotebook } from '../core/notebook/ipynb';
 import type { CodeCell } from '../core/notebook/model';
 import { createNodeKernelPlatform } from '../host/kernel/node-kernel-platform';
-import { runNotebook } from '../host/run-notebook';
+import { runNotebook } from '../host/replay/run-notebook';
 import { Kernel } from '../kernels/runtime/kernel';
 import { ensureSampleData } from '../samples/generate-data';
 import { formatMs, formatRatio, interleaved, median, renderTable, summarize } from './stats';

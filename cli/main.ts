@@ -10,7 +10,10 @@ import { EXIT, UsageError } from './usage-error';
 const USAGE = `usage: quarry <command> [options]
 
 Commands:
-  run NOTEBOOK [-o OUT.ipynb]   run every cell of a notebook headlessly and save the result
+  run NOTEBOOK [-o OUT.ipynb] [-p NAME=VALUE ...] [--compare [BASELINE.ipynb]] [--html R.html]
+                                run every cell of a notebook headlessly and save the result:
+                                with parameters, compared with saved outputs (exit 1 on a
+                                change), a report; --timeout, --cwd, --log-output for schedules
   serve [NOTEBOOK] [--port N]   open the notebook app in the browser (served on 127.0.0.1)
   diff A.ipynb B.ipynb [--rtol R] [--atol A] [--json]
                                 compare two notebooks' outputs; exit 1 when they differ

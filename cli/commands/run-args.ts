@@ -1,6 +1,12 @@
-/** Arguments of `quarry run NOTEBOOK [-o OUT.ipynb] [--quiet] [--kernel-heap-mb MB]`. */
+/** Arguments of `quarry run` (run-usage.ts has the text of --help, docs/replay.md the guide). */
 import path from 'node:path';
+import { DEFAULT_TOLERANCE, type DiffTolerance } from '../../core/notebook/diff';
 import { UsageError } from '../usage-error';
+import { parseToleranceOption } from './diff-args';
+
+/** A parameter as given, in the order given: parsed by core/notebook/parameters.ts later. */
+export type ParameterSource =
+  { kind: 'argument'; text: string; mode: 'json' | 'raw' } | { kind: 'file'; file: string };
 
 export type RunArgs = {
   notebook: string;
@@ -8,46 +14,124 @@ export type RunArgs = {
   quiet: boolean;
   /** The kernel's heap limit in MiB; null: the default (host/kernel/heap-limit.ts). */
   heapLimitMb: number | null;
+  /** How long one cell may run, in milliseconds; null: no limit. */
+  timeoutMs: number | null;
+  /** The folder cells see as theirs (absolute); the notebook's folder unless --cwd. */
+  cwd: string;
+  logOutput: boolean;
+  parameters: ParameterSource[];
+  /** --compare: against BASELINE (absolute), or null for the outputs saved in the notebook. */
+  compare: { baseline: string | null } | null;
+  /** --rtol / --atol (core/notebook/diff.ts has the defaults). */
+  tolerance: DiffTolerance;
+  /** The diff as JSON on stdout (with --compare); every other line goes to stderr. */
+  json: boolean;
+  html: { file: string; includeCode: boolean } | null;
 };
 
 export const HEAP_LIMIT_ENV = 'QUARRY_KERNEL_HEAP_MB';
 
-export function runUsage(defaultHeapMb: number): string {
-  return `usage: quarry run NOTEBOOK [-o OUT.ipynb] [--quiet] [--kernel-heap-mb MB]
+/** Options that take a value, as `--name VALUE` or `--name=VALUE`, with an example value. */
+const VALUE_OPTIONS = {
+  '-o': 'result.ipynb',
+  '--out': 'result.ipynb',
+  '--kernel-heap-mb': '4096',
+  '--timeout': '600',
+  '--cwd': 'data-folder',
+  '-p': 'region=north',
+  '--parameter': 'region=north',
+  '-r': 'code=007',
+  '--raw-parameter': 'code=007',
+  '--params-file': 'params.json',
+  '--rtol': '1e-9',
+  '--atol': '0.001',
+  '--html': 'report.html',
+} as const;
+type ValueOption = keyof typeof VALUE_OPTIONS;
 
-Runs every code cell of NOTEBOOK in order in a fresh kernel, stops at the first failing cell,
-and writes the executed notebook to OUT (default: NAME.out.ipynb beside NOTEBOOK; the input is
-never overwritten). Exit code 0 when every cell ran, 1 when a cell failed (also by an error
-after it ended, from a timer or a promise nobody awaited) or ran out of memory, 2 on bad usage,
-an unreadable notebook, an output that cannot be written, or a notebook of another language (a
-Python kernelspec, say): Quarry runs TypeScript notebooks only. Ctrl+C cancels running jobs
-and stops after the running cell; pressed again, at once. The cells that ran are written
-either way.
-
-  -o, --out OUT.ipynb     where to write the executed notebook
-  -q, --quiet             print only the summary and errors, not each cell's line
-  --kernel-heap-mb MB     the kernel's JavaScript heap limit; a cell that needs more ends the
-                          run with "ran out of memory" (default here: ${defaultHeapMb} MB, half of
-                          the memory; also set by ${HEAP_LIMIT_ENV}). Data in DuckDB and
-                          TF.js tensors is held outside this heap.`;
+function isValueOption(name: string): name is ValueOption {
+  return Object.hasOwn(VALUE_OPTIONS, name);
 }
 
 export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): RunArgs {
   let notebook: string | undefined;
   let out: string | undefined;
-  let quiet = false;
-  let heapLimitMb = env[HEAP_LIMIT_ENV] ? parseHeapMb(env[HEAP_LIMIT_ENV], HEAP_LIMIT_ENV) : null;
+  let cwd: string | undefined;
+  let html: string | undefined;
+  let includeCode = true;
+  const flags = { quiet: false, logOutput: false, json: false };
+  const needsCompare = new Set<string>();
+  const args: Omit<RunArgs, 'notebook' | 'out' | 'cwd' | 'html' | keyof typeof flags> = {
+    heapLimitMb: env[HEAP_LIMIT_ENV] ? parseHeapMb(env[HEAP_LIMIT_ENV], HEAP_LIMIT_ENV) : null,
+    timeoutMs: null,
+    parameters: [],
+    compare: null,
+    tolerance: { ...DEFAULT_TOLERANCE },
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-o' || arg === '--out') {
-      out = argv[++i];
-      if (out === undefined || out.startsWith('-'))
-        throw new UsageError(`${arg} needs a file name, e.g. ${arg} result.ipynb`);
-    } else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
-    else if (arg === '-q' || arg === '--quiet') quiet = true;
-    else if (arg === '--kernel-heap-mb') heapLimitMb = parseHeapMb(argv[++i], arg);
-    else if (arg.startsWith('--kernel-heap-mb='))
-      heapLimitMb = parseHeapMb(arg.slice('--kernel-heap-mb='.length), '--kernel-heap-mb');
+    const equals = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    if (isValueOption(name)) {
+      const value = equals > 0 ? arg.slice(equals + 1) : argv[++i];
+      // `-p x=-1` is a value; `-o --quiet` is a missing one.
+      const missing =
+        value === undefined || value === '' || (equals < 0 && /^--?[a-z]/.test(value));
+      if (missing)
+        throw new UsageError(`${name} needs a value, e.g. ${name} ${VALUE_OPTIONS[name]}`);
+      switch (name) {
+        case '-o':
+        case '--out':
+          out = value;
+          break;
+        case '--kernel-heap-mb':
+          args.heapLimitMb = parseHeapMb(value, name);
+          break;
+        case '--timeout':
+          args.timeoutMs = parseTimeoutMs(value);
+          break;
+        case '--cwd':
+          cwd = value;
+          break;
+        case '-p':
+        case '--parameter':
+          args.parameters.push({ kind: 'argument', text: value, mode: 'json' });
+          break;
+        case '-r':
+        case '--raw-parameter':
+          args.parameters.push({ kind: 'argument', text: value, mode: 'raw' });
+          break;
+        case '--params-file':
+          args.parameters.push({ kind: 'file', file: path.resolve(value) });
+          break;
+        case '--rtol':
+          args.tolerance.rtol = parseToleranceOption(name, value);
+          needsCompare.add(name);
+          break;
+        case '--atol':
+          args.tolerance.atol = parseToleranceOption(name, value);
+          needsCompare.add(name);
+          break;
+        case '--html':
+          html = value;
+          break;
+        default:
+          name satisfies never;
+      }
+    } else if (name === '--compare') {
+      // The baseline is optional: the next argument when it is a notebook and not an option.
+      const next = equals > 0 ? arg.slice(equals + 1) : argv[i + 1];
+      const baseline = next?.endsWith('.ipynb') && !next.startsWith('-') ? next : null;
+      if (equals > 0 && baseline === null)
+        throw new UsageError(`--compare= needs a notebook, e.g. --compare=baseline.ipynb`);
+      if (baseline !== null && equals < 0) i++;
+      args.compare = { baseline: baseline === null ? null : path.resolve(baseline) };
+    } else if (arg === '-q' || arg === '--quiet') flags.quiet = true;
+    else if (arg === '--log-output') flags.logOutput = true;
+    else if (arg === '--json') {
+      flags.json = true;
+      needsCompare.add(arg);
+    } else if (arg === '--no-code') includeCode = false;
     else if (arg.startsWith('-'))
       throw new UsageError(`unknown option ${arg} for quarry run (see quarry run --help)`);
     else if (notebook === undefined) notebook = arg;
@@ -55,13 +139,38 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
   if (notebook === undefined)
     throw new UsageError('quarry run needs a notebook: quarry run NOTEBOOK.ipynb');
+  checkCombinations(args.compare !== null, [...needsCompare], html, includeCode);
   const input = path.resolve(notebook);
   const output = path.resolve(out ?? defaultOutPath(input));
   if (output === input)
     throw new UsageError(`refusing to overwrite the input notebook ${notebook}; choose another -o`);
   if (!output.endsWith('.ipynb'))
     throw new UsageError(`the output file must end in .ipynb, not "${path.basename(output)}"`);
-  return { notebook: input, out: output, quiet, heapLimitMb };
+  if (html !== undefined && !/\.html?$/i.test(html))
+    throw new UsageError(`the report file must end in .html, not "${path.basename(html)}"`);
+  return {
+    ...args,
+    ...flags,
+    notebook: input,
+    out: output,
+    cwd: path.resolve(cwd ?? path.dirname(input)),
+    html: html === undefined ? null : { file: path.resolve(html), includeCode },
+  };
+}
+
+/** Options that only mean something beside another one. */
+function checkCombinations(
+  compare: boolean,
+  needsCompare: string[],
+  html: string | undefined,
+  includeCode: boolean,
+): void {
+  if (!compare && needsCompare.length > 0)
+    throw new UsageError(
+      `${needsCompare.join(' and ')} ${needsCompare.length > 1 ? 'go' : 'goes'} with --compare (e.g. quarry run NOTEBOOK.ipynb --compare ${needsCompare.join(' ')})`,
+    );
+  if (!includeCode && html === undefined)
+    throw new UsageError('--no-code goes with --html (e.g. --html report.html --no-code)');
 }
 
 /** Below this the kernel's own libraries (DuckDB-WASM, TF.js, danfo.js) do not load. */
@@ -74,6 +183,18 @@ function parseHeapMb(text: string | undefined, source: string): number {
       `${source} needs a whole number of megabytes, at least ${MIN_HEAP_MB} (e.g. ${source === HEAP_LIMIT_ENV ? `${HEAP_LIMIT_ENV}=4096` : `${source} 4096`}), not "${text ?? ''}"`,
     );
   return mb;
+}
+
+/** Longer than a timer can wait (about 24.8 days): setTimeout would fire at once. */
+const MAX_TIMEOUT_S = 2_000_000;
+
+function parseTimeoutMs(text: string): number {
+  const seconds = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(seconds > 0) || seconds > MAX_TIMEOUT_S)
+    throw new UsageError(
+      `--timeout needs a number of seconds above 0 and at most ${MAX_TIMEOUT_S} (e.g. --timeout 600), not "${text}"`,
+    );
+  return Math.round(seconds * 1000);
 }
 
 function defaultOutPath(input: string): string {

@@ -45,6 +45,13 @@ export async function checkOutputFolder(folder: string): Promise<void> {
   }
 }
 
+/** A folder the command is given (`--cwd`) exists and is a folder (a UsageError if not). */
+export async function checkFolder(folder: string, option: string): Promise<void> {
+  const info = await statOrNull(folder);
+  if (info === null) throw new UsageError(`${option} ${displayPath(folder)}: no such folder`);
+  if (!info.isDirectory()) throw new UsageError(`${option} ${displayPath(folder)} is not a folder`);
+}
+
 /** The file's (or link target's) status, or null when nothing is there to stat. */
 export async function statOrNull(file: string): Promise<Stats | null> {
   try {
