@@ -210,7 +210,7 @@ export function locateJsonError(text: string): Failure | undefined {
 }
 
 /** 1-based line and column of an offset; a column counts characters, not UTF-16 units. */
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let column = 1;
   for (let i = 0; i < offset; i++) {
