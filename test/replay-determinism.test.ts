@@ -2,17 +2,14 @@
  * Determinism (issue 10): replaying a bundled notebook (samples/*.ipynb) twice with the built
  * CLI gives the same file but for the run's timings: every sample its SQL draws has a seed, every
  * grouping its tables show has an order, and nothing that changes from run to run (the kernel's
- * names for the tables it keeps, timings) is stored with an output. The seeds a cell used are
- * what its run reports (the kernel's `done` event).
+ * names for the tables it keeps, timings) is stored with an output.
  */
 import { readdirSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SeedUse } from '../core/notebook/run-record';
 import { ensureSampleData } from '../samples/generate-data';
-import { startTestKernel } from './kernel-harness';
 import { repoRoot, runQuarry } from './quarry-cli';
 
 /** A run takes a few seconds, but many more on a loaded machine. */
@@ -21,7 +18,6 @@ const RUN_TIMEOUT_MS = 240_000;
 const bundled = readdirSync(path.join(repoRoot, 'samples')).filter((f) => f.endsWith('.ipynb'));
 
 type NotebookJson = {
-  cells: { id: string; cell_type: string; source: string[] | string }[];
   metadata: { quarry?: { last_run?: Record<string, unknown> } };
 };
 
@@ -62,35 +58,6 @@ describe('replaying a bundled notebook twice', () => {
         replay(name, `${name}.second.ipynb`),
       ]);
       expect(withoutTimings(second)).toEqual(withoutTimings(first));
-    },
-    RUN_TIMEOUT_MS,
-  );
-});
-
-describe('the seeds of the bundled churn notebook', () => {
-  it(
-    "are its SQL samples' seeds, reported by the cells that draw them",
-    async () => {
-      const source = await readFile(path.join(repoRoot, 'samples', 'churn.ipynb'), 'utf8');
-      const notebook = JSON.parse(source) as NotebookJson;
-      const k = await startTestKernel({ notebookDir: path.join(repoRoot, 'samples') });
-      const seeds: SeedUse[] = [];
-      try {
-        for (const cell of notebook.cells) {
-          if (cell.cell_type !== 'code') continue;
-          const code = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-          const reply = await k.run(code, undefined, cell.id);
-          expect(reply.status, cell.id).toBe('done');
-          seeds.push(...reply.seeds);
-        }
-      } finally {
-        k.dispose();
-      }
-      // The describe() sample (reservoir, repeatable) and the histogram's 25% sample (bernoulli).
-      expect(seeds).toEqual([
-        { use: 'sql', name: 'describe-numeric', seed: 42, cell: null },
-        { use: 'sql', name: 'tenure-histogram', seed: 42, cell: null },
-      ]);
     },
     RUN_TIMEOUT_MS,
   );
