@@ -49,7 +49,7 @@ describe('parseParameterArgument -p: JSON where it is JSON, else the string', ()
 
   it('refuses 1e999 (Infinity in JSON.parse) and says how to pass the text', () => {
     expect(() => p('x=1e999')).toThrow(
-      '-p "x=1e999": 1e999 is too large for a number (at most ±1.8e308); to pass the text as a string, write -r x=1e999',
+      '-p "x=1e999": 1e999 is too large for a number (at most ±1.8e308); to pass the text as a string, write -r "x=1e999"',
     );
     expect(() => p('x=[1, -1e400]')).toThrow('-1e400 is too large for a number');
   });

@@ -8,7 +8,7 @@
  * Infinity) is refused rather than turned into Infinity or quietly into a string: it is almost
  * surely a mistake, and `-r` passes the text when the text is what is meant.
  */
-import { excerpt, quoteExcerpt } from '../excerpt';
+import { quoteExcerpt } from '../excerpt';
 import { JsonTextError, readJsonTree } from './parameter-json';
 import { parameterNameProblem } from './parameter-names';
 import {
@@ -65,7 +65,7 @@ export function parseParameterArgument(arg: string, mode: ParameterMode): Parame
       } catch (error) {
         if (!(error instanceof JsonTextError)) throw error;
         throw new ParameterError(
-          `${shown}: ${error.reason}; to pass the text as a string, write -r ${excerpt(arg)}`,
+          `${shown}: ${error.reason}; to pass the text as a string, write -r ${quoteExcerpt(arg)}`,
         );
       }
   }

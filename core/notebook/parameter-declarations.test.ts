@@ -138,3 +138,57 @@ describe('declaredParameters: which declarations count', () => {
     }
   });
 });
+
+describe('declaredParameters on arbitrary text', () => {
+  const PIECES = [
+    'const ',
+    'let ',
+    'x',
+    ' = ',
+    '1',
+    '-',
+    'n',
+    '"',
+    "'",
+    '`',
+    '${',
+    '}',
+    '{',
+    '[',
+    ']',
+  ];
+  PIECES.push(
+    '(',
+    ')',
+    ',',
+    ';',
+    ':',
+    '/',
+    '*',
+    '\\',
+    '\n',
+    '\r',
+    ' as ',
+    '<',
+    '>',
+    '//',
+    '/*',
+    '*/',
+  );
+
+  it('always ends and never throws', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let round = 0; round < 2000; round++) {
+      const length = Math.floor(random() * 30);
+      const source = Array.from(
+        { length },
+        () => PIECES[Math.floor(random() * PIECES.length)],
+      ).join('');
+      expect(() => declaredParameters(source), source).not.toThrow();
+    }
+  });
+});

@@ -136,7 +136,7 @@ class DeclarationReader {
     return token?.kind === 'punct' && token.text === text;
   }
 
-  /** At `;`, `,` or `)` outside brackets, the end of the cell, or a line break that ends it. */
+  /** At `;`, `,` or a closing bracket, the end of the cell, or a line break that ends it. */
   private atExpressionEnd(): boolean {
     const token = this.peek();
     if (token === undefined) return true;
@@ -161,7 +161,7 @@ class DeclarationReader {
     let depth = 0;
     while (this.at < this.tokens.length) {
       const token = this.peek();
-      if (depth === 0 && this.at > 0 && this.atExpressionEnd()) return;
+      if (depth === 0 && this.atExpressionEnd()) return;
       if (depth === 0 && type && this.isPunct('=')) return;
       if (token?.kind === 'punct') {
         depth += nesting(token.text) + (type ? angleNesting(token.text) : 0);

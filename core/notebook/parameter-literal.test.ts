@@ -26,6 +26,15 @@ describe('stringLiteral', () => {
     );
   });
 
+  it('round-trips every UTF-16 code unit, lone surrogates included', () => {
+    for (let first = 0; first < 0x10000; first += 64) {
+      const value = String.fromCharCode(...Array.from({ length: 64 }, (_, i) => first + i));
+      const literal = stringLiteral(value);
+      expect(evaluate(literal)).toBe(value);
+      expect(literal).not.toMatch(/[\n\r\u2028\u2029]/);
+    }
+  });
+
   it('writes invisible and line-breaking characters as escapes and leaves text readable', () => {
     expect(stringLiteral('a\u2028b\u202ec\ufeffd\u0000')).toBe(
       '"a\\u2028b\\u202ec\\ufeffd\\u0000"',

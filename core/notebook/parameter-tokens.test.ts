@@ -47,6 +47,12 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('counts CRLF, CR, LF and the separators as one line break each', () => {
+    expect(tokenize('a\r\nb\rc\nd\u2028e\r\n\r\nf').map(({ line }) => line)).toEqual([
+      1, 2, 3, 4, 5, 7,
+    ]);
+  });
+
   it('reads numbers in every notation, with separators and the BigInt suffix', () => {
     expect(kinds('1_000 .5 1e-3 0xFF 0o7 0b1 10n 1.')).toEqual([
       'number:1_000',
@@ -65,6 +71,8 @@ describe('tokenize', () => {
     expect(single?.cooked).toBe("a'b");
     expect(template?.cooked).toBe('x${y}');
     expect(substituted?.cooked).toBeNull();
+    expect(tokenize('`open \\`')[0]?.cooked).toBeNull();
+    expect(tokenize('"open')[0]).toMatchObject({ kind: 'punct', text: '"' });
   });
 });
 

@@ -70,7 +70,8 @@ export function tokenize(source: string): Token[] {
   while (pos < source.length) {
     const char = source[pos] ?? '';
     const rest = source.slice(pos, pos + 2);
-    if (/\s/.test(char)) advance(char);
+    // A run of white space is taken whole, so CRLF counts as one line break.
+    if (/\s/.test(char)) advance(take(/\s+/y) ?? char);
     else if (rest === '//') advance(take(/\/\/[^\r\n\u2028\u2029]*/y) ?? rest);
     else if (rest === '/*') advance(take(/\/\*[^]*?(?:\*\/|$)/y) ?? rest);
     else if (char === "'" || char === '"') {
@@ -78,14 +79,10 @@ export function tokenize(source: string): Token[] {
       if (text === null) push('punct', char);
       else push('string', text, cookString(text.slice(1, -1), false));
     } else if (char === '`') {
-      const end = templateEnd(source, pos);
+      const { end, closed } = templateEnd(source, pos);
       const text = source.slice(pos, end);
-      const body = text.endsWith('`') && text.length > 1 ? text.slice(1, -1) : null;
-      push(
-        'template',
-        text,
-        body === null || hasSubstitution(body) ? null : cookString(body, true),
-      );
+      const body = text.slice(1, -1);
+      push('template', text, closed && !hasSubstitution(body) ? cookString(body, true) : null);
     } else if (char === '/' && regexAllowed() && take(REGEX) !== null) {
       push('punct', take(REGEX) ?? char);
     } else {
@@ -102,20 +99,20 @@ export function tokenize(source: string): Token[] {
 }
 
 /**
- * Where the template literal starting at `start` ends (after its closing backtick, or at the end
- * of the source): a `${…}` part is skipped by tokenizing it, since it may hold braces, strings
- * and templates of its own.
+ * Where the template literal starting at `start` ends: after its closing backtick, or at the end
+ * of the source when it is not closed. A `${…}` part is skipped by matching its braces, stepping
+ * over the strings and templates inside it.
  */
-function templateEnd(source: string, start: number): number {
+function templateEnd(source: string, start: number): { end: number; closed: boolean } {
   let pos = start + 1;
   while (pos < source.length) {
     const char = source[pos];
     if (char === '\\') pos += 2;
-    else if (char === '`') return pos + 1;
+    else if (char === '`') return { end: pos + 1, closed: true };
     else if (char === '$' && source[pos + 1] === '{') pos = substitutionEnd(source, pos + 2);
     else pos++;
   }
-  return source.length;
+  return { end: source.length, closed: false };
 }
 
 /** The position after the `}` closing a `${` whose inside starts at `start`. */
@@ -124,7 +121,7 @@ function substitutionEnd(source: string, start: number): number {
   let pos = start;
   while (pos < source.length) {
     const char = source[pos];
-    if (char === '`') pos = templateEnd(source, pos);
+    if (char === '`') pos = templateEnd(source, pos).end;
     else if (char === "'" || char === '"') {
       const quoted = QUOTED[char];
       quoted.lastIndex = pos;

@@ -62,4 +62,10 @@ describe('jsonTextOf and recordOfTree', () => {
     ]);
     expect(JSON.stringify(record)).toBe('{"big":"123456789012345678901","__proto__":1}');
   });
+
+  it('records NaN and the infinities, which JSON cannot hold, by name', () => {
+    expect(
+      [NaN, Infinity, -Infinity].map((value) => recordOfTree({ kind: 'number', value })),
+    ).toEqual(['NaN', 'Infinity', '-Infinity']);
+  });
 });

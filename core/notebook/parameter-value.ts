@@ -12,7 +12,10 @@
 import type { JsonObject, JsonValue } from '../json';
 
 export type ParameterValue =
-  /** A finite double (the readers refuse what JSON cannot give: NaN, ±Infinity). */
+  /**
+   * A double. The readers give only finite ones (JSON has no NaN or Infinity); a value built in
+   * code may hold them: its literal is exact and the run record writes them as strings.
+   */
   | { kind: 'number'; value: number }
   /** An integer past ±(2^53 − 1), or a BigInt literal: canonical decimal digits, "-" first. */
   | { kind: 'bigint'; digits: string }
@@ -123,12 +126,14 @@ export function jsonTextOf(tree: LiteralTree): string {
 }
 
 /**
- * The value as a JSON value for the file's run record (`metadata.quarry.parameters`): JSON
- * cannot hold a big integer exactly, so it is recorded as its digits, a string.
+ * The value as a JSON value for the file's run record (`metadata.quarry.parameters`): what JSON
+ * cannot hold exactly is recorded as a string, a big integer as its digits, NaN and ±Infinity
+ * by name.
  */
 export function recordOfTree(tree: LiteralTree): JsonValue {
   switch (tree.kind) {
     case 'number':
+      return Number.isFinite(tree.value) ? tree.value : String(tree.value);
     case 'string':
     case 'boolean':
       return tree.value;

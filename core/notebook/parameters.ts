@@ -9,11 +9,16 @@ export {
   type ParameterType,
   type ParameterValue,
 } from './parameter-value';
-export { parseParameterArgument, parseParametersFile } from './parameter-arguments';
+export {
+  parseParameterArgument,
+  parseParametersFile,
+  type ParameterMode,
+} from './parameter-arguments';
 export { parseParameterInput } from './parameter-input';
 export { declaredParameters, type DeclaredParameter } from './parameter-declarations';
 export { parameterLiteral } from './parameter-literal';
 export {
+  INJECTED_PARAMETERS_COMMENT,
   INJECTED_PARAMETERS_TAG,
   PARAMETERS_TAG,
   findParametersCell,
