@@ -2,12 +2,13 @@
  * `quarry diff` end to end: the built CLI (`node build-cli.mjs`) in a child process, on notebook
  * files as `quarry run` writes them, checked for its exit codes and what it prints.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureSampleData } from '../samples/generate-data';
 import { notebookJson } from './notebook-json';
-import { runQuarry } from './quarry-cli';
+import { repoRoot, runQuarry } from './quarry-cli';
 
 let work: string;
 
@@ -166,4 +167,40 @@ describe('quarry diff', () => {
     expect(result.stdout).toMatch(/^usage: quarry diff BASELINE\.ipynb CURRENT\.ipynb/);
     expect((await runQuarry(['--help'])).stdout).toContain('diff A.ipynb B.ipynb');
   });
+
+  it('tells a run of the bundled notebook on changed data from a run on the same data', async () => {
+    const { path: csvPath } = await ensureSampleData();
+    const run = async (name: string, edit: (csv: string) => string) => {
+      const dir = path.join(work, name);
+      await mkdir(path.join(dir, 'data'), { recursive: true });
+      await copyFile(path.join(repoRoot, 'samples', 'churn.ipynb'), path.join(dir, 'churn.ipynb'));
+      await writeFile(
+        path.join(dir, 'data', 'customers.csv'),
+        edit(await readFile(csvPath, 'utf8')),
+      );
+      const result = await runQuarry(['run', path.join(dir, 'churn.ipynb'), '-q']);
+      expect(result.code, result.stderr).toBe(0);
+      return path.join(dir, 'churn.out.ipynb');
+    };
+    const original = await run('original', (csv) => csv);
+    // Every 50th customer's churned flag flipped: rates move, row counts do not.
+    const flipped = await run('flipped', (csv) =>
+      csv
+        .split('\n')
+        .map((line, i) =>
+          i > 0 && i % 50 === 0
+            ? line.replace(/,([01])$/, (_, f) => `,${f === '0' ? 1 : 0}`)
+            : line,
+        )
+        .join('\n'),
+    );
+    expect((await runQuarry(['diff', original, original])).code).toBe(0);
+    const result = await runQuarry(['diff', original, flipped]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^cell 7 \(id churn-by-plan-region\): table: \d+ of 80 values changed/m,
+    );
+    expect(result.stdout).toMatch(/^cell 8 \(id chart-plan-region\): chart: /m);
+    expect(result.stdout).not.toMatch(/^cell 2 /m); // the load: same rows, same output
+  }, 240_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIME, type Output } from '../outputs';
-import { DEFAULT_TOLERANCE, diffNotebooks, formatNotebookDiff } from './diff';
+import { DEFAULT_TOLERANCE, diffNotebooks, formatCellDiff, formatNotebookDiff } from './diff';
 import { createNotebook, type Cell } from './model';
 import { withRunRecord } from './run-record';
 
@@ -101,9 +101,60 @@ describe('formatNotebookDiff', () => {
       'cell 1 (id t): table: schema +c, −b, a integer → number, rows 10 → 12',
     );
     expect(lines).toContain(
-      'cell 2 (id c): chart: trace 1 y: length 2 → 3, 1 of 2 values changed, max |Δ| 1 (rel 50%)',
+      'cell 2 (id c): chart: trace 1 y length 2 → 3, 1 of 2 values changed in trace 1 y, max |Δ| 1 (rel 50%)',
     );
     expect(lines).toContain('    trace 1 point 2, y: 2 → 3');
     expect(lines).toContain('cell 3 (id e): error: Error: boom → (none); output 1 added (a chart)');
+  });
+
+  it("sums a chart's traces on its line and shows the first few points in all", () => {
+    const chart = (shift: number): Output => ({
+      output_type: 'display_data',
+      metadata: {},
+      data: {
+        [MIME.plotly]: {
+          data: [1, 2, 3].map((t) => ({
+            type: 'bar',
+            name: `t${t}`,
+            y: [1, 2, 3, 4].map((y) => y * t + shift),
+          })),
+          layout: {},
+        },
+      },
+    });
+    const a = createNotebook([code('c', [chart(0)])]);
+    const b = createNotebook([code('c', [chart(0.5)])]);
+    const lines = formatNotebookDiff(diffNotebooks(a, b, DEFAULT_TOLERANCE), names).split('\n');
+    expect(lines.slice(1)).toEqual([
+      'cell 1 (id c): chart: 12 of 12 values changed in 3 traces, max |Δ| 0.5 (rel 50%)',
+      '    trace 1 point 1, y: 1 → 1.5',
+      '    trace 1 point 2, y: 2 → 2.5',
+      '    trace 1 point 3, y: 3 → 3.5',
+      '    trace 1 point 4, y: 4 → 4.5',
+      '    trace 2 point 1, y: 2 → 2.5',
+      '    … 7 more',
+      '1 of 1 cells differ',
+    ]);
+  });
+
+  it('says which output the details are about when a cell has several changes', () => {
+    const a = createNotebook([code('m', [stdout('n 1\n'), tableOutput([1, 2])])]);
+    const b = createNotebook([code('m', [stdout('n 2\n'), tableOutput([1, 3])])]);
+    const lines = formatNotebookDiff(diffNotebooks(a, b, DEFAULT_TOLERANCE), names).split('\n');
+    expect(lines.slice(1, -1)).toEqual([
+      'cell 1 (id m): stdout: 1 line changed; table: 1 of 2 values changed, max |Δ| 1 (rel 50%)',
+      '  stdout:',
+      '    at line 1 (baseline line 1):',
+      '    - n 1',
+      '    + n 2',
+      '  output 2 (table):',
+      '    row 2, rate: 2 → 3',
+    ]);
+    const [cell] = diffNotebooks(a, b, DEFAULT_TOLERANCE).cells;
+    expect(formatCellDiff(cell)).toEqual({
+      title: 'cell 1 (id m)',
+      summary: 'stdout: 1 line changed; table: 1 of 2 values changed, max |Δ| 1 (rel 50%)',
+      details: lines.slice(2, -1),
+    });
   });
 });

@@ -9,13 +9,16 @@ import type { JsonObject, JsonValue } from '../json';
 import type {
   CellDiff,
   ChartChange,
+  ChartDifference,
   NotebookDiff,
   OutputChange,
   OutputKind,
   TableChange,
   TextChange,
+  ValueExample,
   ValueStats,
 } from './diff-types';
+import { VALUE_EXAMPLES } from './diff-values';
 import type { CellKind } from './model';
 
 /** Ids longer than this (a UUID: 36) are shortened to their first 8 characters (the JSON has them whole). */
@@ -69,20 +72,46 @@ const KIND_NAMES: Record<CellKind, string> = {
 };
 
 function cellLines(cell: CellDiff): string[] {
+  const { title, summary, details } = formatCellDiff(cell);
+  return [`${title}: ${summary}`, ...details];
+}
+
+/**
+ * One cell's part of the summary: its title (`cell 7 (id …)`), what changed on one line, and
+ * the indented details (examples, hunks), for a reader that shows cells apart (the HTML report).
+ */
+export function formatCellDiff(cell: CellDiff): {
+  title: string;
+  summary: string;
+  details: string[];
+} {
   const title = cellTitle(cell);
+  const note = cell.differs ? '' : ' (note)';
   switch (cell.status) {
     case 'added':
-      return [`${title}: added ${KIND_NAMES[cell.kind]}${cell.differs ? '' : ' (note)'}`];
+      return { title, summary: `added ${KIND_NAMES[cell.kind]}${note}`, details: [] };
     case 'removed':
-      return [`${title}: removed ${KIND_NAMES[cell.kind]}${cell.differs ? '' : ' (note)'}`];
+      return { title, summary: `removed ${KIND_NAMES[cell.kind]}${note}`, details: [] };
     case 'edited':
-      return [`${title}: source edited, outputs the same (note)`];
+      return { title, summary: 'source edited, outputs the same (note)', details: [] };
     case 'changed': {
       const heads = cell.outputs.map(changeHead);
       const edited = cell.sourceChanged ? ' (source edited)' : '';
-      return [`${title}: ${heads.join('; ')}${edited}`, ...cell.outputs.flatMap(changeDetails)];
+      // With several changes in one cell, each one's details say which output they are about.
+      const details = cell.outputs.flatMap((change) => {
+        const lines = changeDetails(change);
+        return cell.outputs.length > 1 && lines.length > 0
+          ? [`${INDENT.slice(2)}${changeLabel(change)}:`, ...lines]
+          : lines;
+      });
+      return { title, summary: `${heads.join('; ')}${edited}`, details };
     }
   }
+}
+
+function changeLabel(change: OutputChange): string {
+  if (change.output === null) return change.kind === 'text' ? change.what : change.kind;
+  return `output ${change.output} (${change.kind})`;
 }
 
 function changeHead(change: OutputChange): string {
@@ -136,27 +165,55 @@ function tableHead(change: TableChange): string {
   return parts.join(', ');
 }
 
-function valuesHead(values: ValueStats): string {
+function valuesHead(values: ValueStats, where = ''): string {
   const size =
     values.maxAbs === null
       ? ''
       : `, max |Δ| ${number(values.maxAbs)}${values.maxRel === null ? '' : ` (rel ${percent(values.maxRel)})`}`;
-  return `${count(values.changed)} of ${count(values.compared)} values changed${size}`;
+  return `${count(values.changed)} of ${count(values.compared)} values changed${where}${size}`;
 }
 
 function chartHead(change: ChartChange): string {
   const parts: string[] = [];
   if (change.traces) parts.push(`traces ${change.traces.baseline} → ${change.traces.current}`);
-  for (const d of change.differences) {
-    const where = d.trace === null ? d.key : `trace ${d.trace} ${d.key}`;
-    if (d.kind === 'setting') parts.push(`${where} ${value(d.baseline)} → ${value(d.current)}`);
-    else {
-      const lengths = d.lengths ? `length ${d.lengths.baseline} → ${d.lengths.current}` : '';
-      const values = d.values.changed > 0 ? valuesHead(d.values) : '';
-      parts.push(`${where}: ${[lengths, values].filter((p) => p !== '').join(', ')}`);
-    }
+  const arrays = valueDifferences(change);
+  for (const d of arrays)
+    if (d.lengths)
+      parts.push(`trace ${d.trace} ${d.key} length ${d.lengths.baseline} → ${d.lengths.current}`);
+  const changed = arrays.filter((d) => d.values.changed > 0);
+  if (changed.length > 0) {
+    const traces = new Set(changed.map((d) => d.trace)).size;
+    const where =
+      changed.length === 1
+        ? ` in trace ${changed[0].trace} ${changed[0].key}`
+        : ` in ${traces} ${traces === 1 ? 'trace' : 'traces'}`;
+    parts.push(valuesHead(mergedStats(changed.map((d) => d.values)), where));
   }
-  return parts.join('; ');
+  for (const d of change.differences)
+    if (d.kind === 'setting')
+      parts.push(
+        `${d.trace === null ? d.key : `trace ${d.trace} ${d.key}`} ${value(d.baseline)} → ${value(d.current)}`,
+      );
+  return parts.join(', ');
+}
+
+type ValueDifference = Extract<ChartDifference, { kind: 'values' }>;
+
+function valueDifferences(change: ChartChange): ValueDifference[] {
+  return change.differences.filter((d): d is ValueDifference => d.kind === 'values');
+}
+
+/** The stats of several arrays as one: sums, the largest changes, the examples in order. */
+function mergedStats(all: ValueStats[]): ValueStats {
+  const largest = (values: (number | null)[]) =>
+    values.reduce<number | null>((max, v) => (v === null ? max : Math.max(max ?? v, v)), null);
+  return {
+    compared: all.reduce((sum, v) => sum + v.compared, 0),
+    changed: all.reduce((sum, v) => sum + v.changed, 0),
+    maxAbs: largest(all.map((v) => v.maxAbs)),
+    maxRel: largest(all.map((v) => v.maxRel)),
+    examples: all.flatMap((v) => v.examples),
+  };
 }
 
 function changeDetails(change: OutputChange): string[] {
@@ -169,12 +226,17 @@ function changeDetails(change: OutputChange): string[] {
         held < Math.max(change.rows.baseline, change.rows.current)
           ? [`${INDENT}values compared in the first ${count(held)} rows, which both outputs hold`]
           : [];
-      return [...cut, ...examples(change.values, 'row')];
+      const lines = change.values.examples.map((e) => exampleLine(e, 'row'));
+      return [...cut, ...moreLines(lines, change.values.changed)];
     }
-    case 'chart':
-      return change.differences.flatMap((d) =>
-        d.kind === 'values' ? examples(d.values, `trace ${d.trace} point`) : [],
+    case 'chart': {
+      const arrays = valueDifferences(change);
+      const lines = arrays.flatMap((d) =>
+        d.values.examples.map((e) => exampleLine(e, `trace ${d.trace} point`)),
       );
+      const changed = arrays.reduce((sum, d) => sum + d.values.changed, 0);
+      return moreLines(lines.slice(0, VALUE_EXAMPLES), changed);
+    }
     case 'image':
     case 'data':
     case 'error':
@@ -185,13 +247,14 @@ function changeDetails(change: OutputChange): string[] {
   }
 }
 
-function examples(values: ValueStats, rowName: string): string[] {
-  const lines = values.examples.map(
-    (e) => `${INDENT}${rowName} ${e.row}, ${e.column}: ${value(e.baseline)} → ${value(e.current)}`,
-  );
-  const more = values.changed - values.examples.length;
-  if (more > 0) lines.push(`${INDENT}… ${count(more)} more`);
-  return lines;
+function exampleLine(e: ValueExample, rowName: string): string {
+  return `${INDENT}${rowName} ${e.row}, ${e.column}: ${value(e.baseline)} → ${value(e.current)}`;
+}
+
+/** `lines` (examples of `changed` changes) and a count of those not shown. */
+function moreLines(lines: string[], changed: number): string[] {
+  const more = changed - lines.length;
+  return more > 0 ? [...lines, `${INDENT}… ${count(more)} more`] : lines;
 }
 
 function textDetails(change: TextChange): string[] {
@@ -220,8 +283,9 @@ function percent(ratio: number): string {
   return `${Number((ratio * 100).toPrecision(2))}%`;
 }
 
+/** 12,345: grouped by hand, since the first toLocaleString loads ICU's data (25 ms here). */
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function bytes(n: number): string {

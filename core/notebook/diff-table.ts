@@ -32,7 +32,12 @@ export function diffTable(
   for (let row = 0; row < held; row++) {
     const rowA = recordOf(a.rows[row]);
     const rowB = recordOf(b.rows[row]);
-    for (const column of columns) tally.add(row + 1, column, rowA[column], rowB[column]);
+    for (const column of columns) {
+      const before = rowA[column];
+      const after = rowB[column];
+      if (before === after) tally.addIdentical();
+      else tally.add(row + 1, column, before, after);
+    }
   }
   const values = tally.stats();
   if (schema === null && rows.baseline === rows.current && values.changed === 0) return null;

@@ -109,6 +109,11 @@ export class ValueTally {
 
   constructor(private readonly tolerance: DiffTolerance) {}
 
+  /** Counts a pair already found identical (`===`): the common case, kept cheap. */
+  addIdentical(): void {
+    this.compared++;
+  }
+
   /** Compares one pair; true when they are the same. */
   add(row: number, column: string, baseline: unknown, current: unknown): boolean {
     this.compared++;

@@ -18,7 +18,7 @@ import { recordedParametersOf } from './run-record';
 
 export type * from './diff-types';
 export { diffOutputs } from './diff-outputs';
-export { formatNotebookDiff } from './diff-format';
+export { formatCellDiff, formatNotebookDiff } from './diff-format';
 
 /**
  * rtol 1e-9: the same doubles summed in another order (DuckDB aggregates in parallel, in

@@ -4,6 +4,7 @@
  * exhausts it ends the thread (`out-of-memory`), and the command lives on to say so and to write
  * what the earlier cells produced.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -234,8 +235,9 @@ function describeStartFailure(first: FromKernelThread | KernelThreadEnd): string
 }
 
 /**
- * The thread runs kernel-thread.ts. Built, it is `kernel-thread.js` beside the CLI's bundle
- * (build-cli.mjs); from source (tests, benches under tsx) it is the .ts file, loaded through
+ * The thread runs kernel-thread.ts. Built, it is `dist/cli/kernel-thread.js` (build-cli.mjs),
+ * beside this module when it is bundled into `dist/cli/quarry.js`, one folder up when it is in a
+ * chunk in `dist/cli/chunks/` (`quarry run` is loaded on demand, cli/main.ts); from source (tests, benches under tsx) it is the .ts file, loaded through
  * tsx's loader, which a worker does not inherit from the thread that starts it.
  */
 function createWorker(
@@ -252,8 +254,11 @@ function createWorker(
     stdout: false,
     stderr: false,
   };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./kernel-thread.js', import.meta.url), options);
+  if (!import.meta.url.endsWith('.ts')) {
+    const beside = new URL('./kernel-thread.js', import.meta.url);
+    const built = existsSync(beside) ? beside : new URL('../kernel-thread.js', import.meta.url);
+    return new Worker(built, options);
+  }
   const tsx = tsxEsmApi();
   const entry = new URL('./kernel-thread.ts', import.meta.url).href;
   const load = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;

@@ -16,6 +16,7 @@ import type {
   TableRowsQuery,
   VariableInfo,
 } from '../../core/protocol';
+import { cellDependencies } from '../compile/cell-dependencies';
 import { compileCell } from '../compile/compile-cell';
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
@@ -256,7 +257,7 @@ export class Kernel {
       errorLocation: error?.location ?? null,
       interrupted,
       engine: this.sql.engineOfRun(),
-      dependencies: { defines: [], reads: [] },
+      dependencies: cellDependencies(code),
       seeds: this.sql.seedsOfRun(owner),
     };
   }

@@ -6,7 +6,8 @@ import type { EditorCommand } from '../editor/CodeEditor';
 import { createLiveSources } from '../editor/live-sources';
 import { onMenuCommand } from '../host-client/host-bridge';
 import type { KernelClient } from '../kernel/kernel-client';
-import { runtimeOf, selectedCellIds } from '../state/notebook-state';
+import { currentRunOf, runtimeOf, selectedCellIds } from '../state/notebook-state';
+import { staleCells } from '../state/stale-cells';
 import { cellActions } from './cell-actions';
 import { CellView } from './CellView';
 import { CommandPalette } from './CommandPalette';
@@ -41,6 +42,11 @@ export function App({ host, kernel }: Props) {
   const { dispatch } = commands;
   const cells = state.notebook.cells;
   const selection = new Set(selectedCellIds(state));
+  const stale = useMemo(
+    () => staleCells(state.notebook.cells, (cellId) => currentRunOf(state, cellId)),
+    // The marks depend on the cells, their runs and the kernel's run log only.
+    [state.notebook.cells, state.runtime, state.runs],
+  );
   const actions = cellActions(state, commands);
   const panels: Panels = { toggle: (name) => setPanel((open) => (open === name ? null : name)) };
   const dialogs: Dialogs = { pullSample: () => setPullingSample(true) };
@@ -167,6 +173,7 @@ export function App({ host, kernel }: Props) {
               cellNumber={index + 1}
               foreignLanguage={foreign}
               runtime={runtimeOf(state, cell.id)}
+              staleness={stale.get(cell.id) ?? null}
               selected={cell.id === state.selectedId}
               inSelection={selection.size > 1 && selection.has(cell.id)}
               editing={cell.id === state.selectedId && state.mode === 'edit'}

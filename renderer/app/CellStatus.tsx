@@ -2,14 +2,19 @@
  * A cell's run status and time; a running cell's time counts up live, as in JupyterLab. Once it
  * has run SQL, the engine that ran it follows (docs/kernel.md, "Where a query runs"): a short
  * name, with the engine's full label (its version) as the tooltip and the accessible name.
+ * Last, whether its outputs are out of date (renderer/state/stale-cells.ts): `stale`, with why as
+ * the tooltip, or `edited` when its own code changed since it ran.
  */
 import { useEffect, useState } from 'react';
 import type { CellEngine } from '../../core/protocol';
 import type { CellRuntime } from '../state/notebook-state';
+import { describeStaleCause, type Staleness } from '../state/stale-cells';
 
 const TICK_MS = 100;
 
-export function CellStatus({ runtime }: { runtime: CellRuntime }) {
+type Props = { runtime: CellRuntime; staleness: Staleness | null };
+
+export function CellStatus({ runtime, staleness }: Props) {
   const elapsed = useElapsed(runtime.status === 'running' ? runtime.startedAtMs : null);
   if (runtime.status === 'idle') return null;
   const ms = runtime.status === 'running' ? elapsed : runtime.durationMs;
@@ -19,7 +24,26 @@ export function CellStatus({ runtime }: { runtime: CellRuntime }) {
       {runtime.status}
       {duration}
       {runtime.engine !== null && <EngineName engine={runtime.engine} />}
+      {/* A cell queued or running is about to be brought up to date. */}
+      {staleness !== null && runtime.status !== 'queued' && runtime.status !== 'running' && (
+        <StaleMark staleness={staleness} />
+      )}
     </span>
+  );
+}
+
+function StaleMark({ staleness }: { staleness: Staleness }) {
+  const [word, why] =
+    staleness.kind === 'stale'
+      ? ['stale', describeStaleCause(staleness.cause)]
+      : ['edited', 'the code changed after this cell ran: run it to bring its outputs up to date'];
+  return (
+    <>
+      {' · '}
+      <span className={`cell-${word}`} title={why}>
+        {word}
+      </span>
+    </>
   );
 }
 

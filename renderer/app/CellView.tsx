@@ -10,6 +10,7 @@ import type { LiveSources } from '../editor/live-sources';
 import { MarkdownView } from '../markdown/MarkdownView';
 import { OutputArea } from '../outputs/OutputArea';
 import type { CellRuntime } from '../state/notebook-state';
+import type { Staleness } from '../state/stale-cells';
 import { CellStatus } from './CellStatus';
 import { JobProgress } from './JobProgress';
 
@@ -19,6 +20,8 @@ type Props = {
   /** The language of a notebook Quarry does not run (Python), or null for TypeScript. */
   foreignLanguage: string | null;
   runtime: CellRuntime;
+  /** Whether its outputs are out of date (stale-cells.ts); null when up to date or never run. */
+  staleness: Staleness | null;
   selected: boolean;
   /** Part of a multi-cell selection (Shift+Up/Down). */
   inSelection: boolean;
@@ -90,7 +93,7 @@ export function CellView(props: Props) {
           <span className="cell-kind">
             {foreignCode ? props.foreignLanguage : KIND_LABELS[kind]}
           </span>
-          <CellStatus runtime={runtime} />
+          <CellStatus runtime={runtime} staleness={props.staleness} />
         </div>
         {hidden.source ? (
           <HiddenPlaceholder part="source" onShow={() => props.onToggleHidden('source')} />

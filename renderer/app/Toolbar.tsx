@@ -95,9 +95,9 @@ export function Toolbar(props: Props) {
         type="button"
         onClick={() => void commands.restartAndRunAll()}
         disabled={!props.runnable || kernel.status === 'starting' || kernel.status === 'restarting'}
-        title="Restart the kernel, then run every cell from the top"
+        title="Restart the kernel, then run every cell from the top (Ctrl+Shift+Enter)"
       >
-        Restart &amp; rerun
+        Restart and run all
       </button>
       <button type="button" onClick={props.onClearAllOutputs} title="Clear every cell's outputs">
         Clear all outputs

@@ -25,6 +25,20 @@ describe('command-mode keys (Jupyter style)', () => {
     expect(commandForKey(key('j'), false)).toEqual({ kind: 'select', delta: 1, extend: false });
   });
 
+  it('maps Ctrl/Cmd+Shift+Enter to Restart and run all, Shift+Enter and Ctrl+Enter to running', () => {
+    expect(commandForKey(key('Enter', { shift: true, ctrlOrMeta: true }), false)).toEqual({
+      kind: 'restart-and-run-all',
+    });
+    expect(commandForKey(key('Enter', { shift: true }), false)).toEqual({
+      kind: 'run',
+      advance: true,
+    });
+    expect(commandForKey(key('Enter', { ctrlOrMeta: true }), false)).toEqual({
+      kind: 'run',
+      advance: false,
+    });
+  });
+
   it('maps the structural commands: undo/redo, merge, raw, outputs, find, multi-select', () => {
     expect(commandForKey(key('z'), false)).toEqual({ kind: 'undo' });
     expect(commandForKey(key('Z', { shift: true }), false)).toEqual({ kind: 'redo' });

@@ -9,6 +9,8 @@ export type KeyCommand =
   | { kind: 'edit' }
   | { kind: 'select'; delta: -1 | 1; extend: boolean }
   | { kind: 'run'; advance: boolean }
+  /** Ctrl/Cmd+Shift+Enter: "Restart and run all" (Enter runs; the modifiers make it everything). */
+  | { kind: 'restart-and-run-all' }
   | { kind: 'save' }
   | { kind: 'copy' }
   | { kind: 'paste' }
@@ -30,6 +32,7 @@ export function commandForKey(input: KeyInput, previousWasD: boolean): KeyComman
   if (input.ctrlOrMeta && key === 'z') return { kind: input.shift ? 'redo' : 'undo' };
   if (input.ctrlOrMeta && key === 'y') return { kind: 'redo' };
   if (key === 'Enter') {
+    if (input.shift && input.ctrlOrMeta) return { kind: 'restart-and-run-all' };
     if (input.shift) return { kind: 'run', advance: true };
     if (input.ctrlOrMeta) return { kind: 'run', advance: false };
     return { kind: 'edit' };

@@ -19,7 +19,11 @@ export function paletteCommands(
 ): PaletteCommand[] {
   return [
     { label: 'Run all', run: commands.runAll },
-    { label: 'Restart kernel and run all', run: () => void commands.restartAndRunAll() },
+    {
+      label: 'Restart and run all',
+      shortcut: 'Ctrl+Shift+Enter',
+      run: () => void commands.restartAndRunAll(),
+    },
     { label: 'Run selected cell', shortcut: 'Ctrl+Enter', run: () => actions.run(false) },
     {
       label: 'Run selected cell and select below',

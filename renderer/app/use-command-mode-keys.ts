@@ -46,6 +46,8 @@ export function useCommandModeKeys(
           });
         case 'run':
           return actions.run(command.advance);
+        case 'restart-and-run-all':
+          return void commands.restartAndRunAll();
         case 'save':
           return void commands.save();
         case 'copy':

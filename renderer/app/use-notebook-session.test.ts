@@ -7,7 +7,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HostClient, HostRequests, HostResponses } from '../../core/host-contract';
 import { createLiveSources } from '../editor/live-sources';
-import { createFakeKernelClient } from '../kernel/fake-kernel-client';
+import { createFakeKernelClient, type FakeKernelOptions } from '../kernel/fake-kernel-client';
 import { codeNotebookJson } from '../../test/notebook-json';
 import { useNotebookSession } from './use-notebook-session';
 
@@ -32,7 +32,7 @@ function fakeHost(text: string) {
   return { host, saved };
 }
 
-async function openSession(options: { hold?: boolean } = {}) {
+async function openSession(options: FakeKernelOptions = {}) {
   const { host, saved } = fakeHost(codeNotebookJson(['const x = 40', '1 + 1']));
   const kernel = createFakeKernelClient(options);
   const live = createLiveSources();
@@ -61,6 +61,32 @@ describe('useNotebookSession', () => {
     await act(() => hook.result.current.commands.save());
     expect(saved).toHaveLength(1);
     expect(saved[0]).toContain('2 + 2 // typed just now');
+  });
+
+  it('saves cells run out of order, saying so, and records a clean run after Restart and run all', async () => {
+    const { hook, kernel, saved } = await openSession({
+      evaluate: () => ({ status: 'done', outputs: [] }),
+    });
+    const [first, second] = hook.result.current.state.notebook.cells;
+    const lastRun = (text: string): unknown => JSON.parse(text).metadata.quarry.last_run;
+    act(() => hook.result.current.commands.run([second.id]));
+    await act(() => kernel.idle());
+    act(() => hook.result.current.commands.run([first.id]));
+    await act(() => kernel.idle());
+    await act(() => hook.result.current.commands.save());
+    expect(saved).toHaveLength(1);
+    expect(lastRun(saved[0])).toMatchObject({ clean: false, runner: 'app', status: 'done' });
+    expect(hook.result.current.state.notice).toEqual({
+      kind: 'warning',
+      text: expect.stringContaining('cell 2 ran before cell 1'),
+    });
+    await act(() => hook.result.current.commands.restartAndRunAll());
+    await act(() => kernel.idle());
+    expect(kernel.calls.restart).toBe(1);
+    expect(kernel.calls.execute.slice(2).map((r) => r.cellId)).toEqual([first.id, second.id]);
+    await act(() => hook.result.current.commands.save());
+    expect(lastRun(saved[1])).toMatchObject({ clean: true, runner: 'app' });
+    expect(hook.result.current.state.notice).toBeNull();
   });
 
   it('routes outputs by execution: a superseded run never writes into the newer one', async () => {

@@ -14,6 +14,7 @@ import type { KernelClient, KernelClientEvent } from '../kernel/kernel-client';
 import { notebookReducer, type NotebookAction } from '../state/notebook-reducer';
 import { initialState, type NewCellKind, type NotebookState } from '../state/notebook-state';
 import type { RunAction } from '../state/run-events';
+import { withAppRunRecord } from '../state/run-record-on-save';
 import { LatestPerFrame } from './latest-per-frame';
 import { useRecoveryAutosave } from './use-recovery-autosave';
 
@@ -127,8 +128,14 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
       if (!path) return;
       const expectedMtimeMs = path === current.path ? current.mtimeMs : null;
       let result: HostResponses['notebook.save'];
+      // The run record goes in now, from the outputs and sources saved (run-record-on-save.ts).
+      const recorded = withAppRunRecord(
+        current,
+        withLiveSources(current.notebook, live),
+        Date.now(),
+      );
       try {
-        const text = serializeNotebook(trimOutputsForFile(withLiveSources(current.notebook, live)));
+        const text = serializeNotebook(trimOutputsForFile(recorded.notebook));
         result = await host.call('notebook.save', { path, text, expectedMtimeMs, overwrite });
       } catch (error) {
         // Said, never swallowed: the editors keep the work (nothing is reloaded or marked saved).
@@ -144,7 +151,10 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
       switch (result.kind) {
         case 'saved':
           dispatch({ type: 'saved', path, mtimeMs: result.mtimeMs });
-          dispatch({ type: 'notice', notice: null });
+          dispatch({
+            type: 'notice',
+            notice: recorded.notice === null ? null : { kind: 'warning', text: recorded.notice },
+          });
           return;
         case 'conflict':
           if (
@@ -162,7 +172,8 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
           });
       }
     };
-    const restart = async () => {
+    /** True when a new kernel is ready. */
+    const restart = async (): Promise<boolean> => {
       dispatch({ type: 'kernel', kernel: { status: 'restarting' } });
       let info: KernelInfo;
       try {
@@ -173,28 +184,31 @@ export function useNotebookSession(host: HostClient, kernel: KernelClient, live:
           type: 'notice',
           notice: { kind: 'error', text: `The kernel could not restart: ${String(error)}` },
         });
-        return;
+        return false;
       }
       executionCount.current = 0;
+      dispatch({ type: 'kernel-restarted' });
       dispatch({ type: 'kernel', kernel: { status: 'idle', info } });
       dispatch({
         type: 'notice',
         notice: { kind: 'info', text: 'The kernel was restarted: its variables are gone.' },
       });
+      return true;
     };
     return {
       dispatch,
       run,
       runAll: () => run(ids()),
       restartAndRunAll: async () => {
-        await restart();
-        run(ids());
+        if (await restart()) run(ids());
       },
       runAbove: (cellId) => run(ids().slice(0, ids().indexOf(cellId))),
       runBelow: (cellId) => run(ids().slice(ids().indexOf(cellId))),
       interrupt: () => kernel.interrupt(),
       cancelJob: (jobId) => kernel.cancelJob(jobId),
-      restart,
+      restart: async () => {
+        await restart();
+      },
       save: () =>
         save(
           stateRef.current.path ??
@@ -291,11 +305,14 @@ function onKernelEvent(
         durationMs: event.durationMs,
         errorLocation: event.errorLocation,
         engine: event.engine,
+        dependencies: event.dependencies,
+        seeds: event.seeds,
       });
       if (counts.size === 0) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return;
     case 'restarted':
       dispatch({ type: 'jobs-lost' });
+      dispatch({ type: 'kernel-restarted' });
       dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return dispatch({ type: 'notice', notice: { kind: 'warning', text: event.message } });
     case 'stopped':

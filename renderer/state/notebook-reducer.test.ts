@@ -105,6 +105,8 @@ describe('notebookReducer', () => {
         durationMs: 12,
         errorLocation: { line: 1, column: 3 },
         engine: { where: 'host', label: 'native DuckDB v1.5.2 (host)' },
+        dependencies: { defines: [], reads: ['console'] },
+        seeds: [],
       },
     );
     expect(state.notebook.cells[0]).toMatchObject({
@@ -120,7 +122,18 @@ describe('notebookReducer', () => {
       engine: { where: 'host', label: 'native DuckDB v1.5.2 (host)' },
       jobs: [],
       inFlight: null,
+      runSource: 'console.log(1)',
+      lastRun: {
+        source: 'console.log(1)',
+        dependencies: { defines: [], reads: ['console'] },
+        seeds: [],
+        sequence: 1,
+        status: 'error',
+        startedAtMs: 100,
+        durationMs: 12,
+      },
     });
+    expect(state.runs).toEqual({ next: 2, restartedAt: 1, order: [id] });
   });
 
   it('keeps the engine that ran a cell’s SQL as runtime state, never in the document, until the cell runs again', () => {
@@ -139,6 +152,8 @@ describe('notebookReducer', () => {
         durationMs: 40,
         errorLocation: null,
         engine: host,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       },
     );
     expect(state.runtime[id].engine).toEqual(host);
@@ -163,6 +178,8 @@ describe('notebookReducer', () => {
       durationMs: 1,
       errorLocation: null,
       engine: null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
     state = apply(
       state,
@@ -228,6 +245,8 @@ describe('notebookReducer', () => {
       durationMs: 1,
       errorLocation: null,
       engine: null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
     expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
     state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });
@@ -268,5 +287,36 @@ describe('notebookReducer', () => {
     expect(state.notebook.metadata.quarry).toEqual({ samples: [sample] });
     expect(state.notebook.metadata.kernelspec).toEqual(start('a').notebook.metadata.kernelspec);
     expect(state.dirty).toBe(true);
+  });
+});
+
+describe('the run log', () => {
+  it('records runs that ran, in order, not those stopped while queued, and starts over on a restart', () => {
+    let state = start('const a = 1', 'a');
+    const [first, second] = state.notebook.cells.map((c) => c.id);
+    const finished = (cellId: string, requestId: string) => ({
+      type: 'run-finished' as const,
+      cellId,
+      requestId,
+      status: 'interrupted' as const,
+      durationMs: 0,
+      errorLocation: null,
+      engine: null,
+      dependencies: { defines: ['a'], reads: [] },
+      seeds: [],
+    });
+    state = apply(
+      state,
+      { type: 'run-queued', cellId: first, requestId: 'r1' },
+      { type: 'run-queued', cellId: second, requestId: 'r2' },
+      { type: 'run-started', cellId: first, requestId: 'r1', executionCount: 1, startedAtMs: 0 },
+      finished(first, 'r1'),
+      finished(second, 'r2'),
+    );
+    expect(state.runs).toEqual({ next: 2, restartedAt: 1, order: [first] });
+    expect(state.runtime[first].lastRun).toMatchObject({ sequence: 1, status: 'interrupted' });
+    expect(state.runtime[second].lastRun).toBeNull();
+    state = apply(state, { type: 'kernel-restarted' });
+    expect(state.runs).toEqual({ next: 2, restartedAt: 2, order: [] });
   });
 });

@@ -16,7 +16,7 @@ import {
   splitCell,
   type CellTypeChoice,
 } from './cell-structure';
-import { applyRunEvent, withoutJobs, type RunAction } from './run-events';
+import { applyRunEvent, withoutJobs, withRestartedKernel, type RunAction } from './run-events';
 import {
   initialState,
   newCell,
@@ -57,6 +57,8 @@ export type NotebookAction =
   | RunAction
   /** The kernel went away (restarted, replaced): none of its jobs runs any more. */
   | { type: 'jobs-lost' }
+  /** A new kernel runs the notebook (restarted, or replaced after a crash): nothing ran in it. */
+  | { type: 'kernel-restarted' }
   | { type: 'kernel'; kernel: Partial<KernelState> & { info?: KernelInfo | null } }
   | { type: 'saved'; path: string; mtimeMs: number }
   | { type: 'notice'; notice: NotebookState['notice'] };
@@ -199,6 +201,8 @@ export function notebookReducer(state: NotebookState, action: NotebookAction): N
       return applyRunEvent(state, action);
     case 'jobs-lost':
       return withoutJobs(state);
+    case 'kernel-restarted':
+      return withRestartedKernel(state);
     case 'kernel':
       return { ...state, kernel: { ...state.kernel, ...action.kernel } };
     case 'saved':

@@ -7,7 +7,14 @@ import type { Cell, CodeCell, Notebook } from '../../core/notebook/model';
 import { createCodeCell, createMarkdownCell } from '../../core/notebook/model';
 import type { JobProgress } from '../../core/jobs';
 import type { Output } from '../../core/outputs';
-import type { CellEngine, CellLocation, CellRunStatus, KernelInfo } from '../../core/protocol';
+import type { SeedUse } from '../../core/notebook/run-record';
+import type {
+  CellDependencies,
+  CellEngine,
+  CellLocation,
+  CellRunStatus,
+  KernelInfo,
+} from '../../core/protocol';
 import { emptyHistory, type UndoHistory } from './undo-history';
 
 export type CellRuntime = {
@@ -31,6 +38,33 @@ export type CellRuntime = {
    * autosave meanwhile keeps the last finished run). Null when no execution is running.
    */
   inFlight: { executionCount: number; outputs: Output[] } | null;
+  /** The code the latest execution was sent with (taken when it is queued). */
+  runSource: string | null;
+  /** The cell's last execution that ran (in this kernel or an earlier one); null when none. */
+  lastRun: CellRun | null;
+};
+
+/** A finished execution, for the stale marks (stale-cells.ts) and the run record on save. */
+export type CellRun = {
+  /** The code it ran: a cell whose source differs now was edited since. */
+  source: string;
+  dependencies: CellDependencies;
+  seeds: SeedUse[];
+  /** Its place among all runs of the session (`RunLog.next` when it finished). */
+  sequence: number;
+  status: 'done' | 'error' | 'interrupted';
+  startedAtMs: number;
+  durationMs: number;
+};
+
+/** The order cells ran in: runtime state, gone with the page. */
+export type RunLog = {
+  /** The sequence number the next finished run gets. */
+  next: number;
+  /** The first sequence number of the current kernel's runs: earlier ones ran in a kernel now gone. */
+  restartedAt: number;
+  /** The cells the current kernel ran, by id, in the order their runs finished (repeats kept). */
+  order: string[];
 };
 
 /** A job shown as a progress bar under its cell (core/jobs.ts); runtime state, never saved. */
@@ -69,6 +103,7 @@ export type NotebookState = {
   kernel: KernelState;
   /** A message the user must see (state lost, save conflict, errors); null when none. */
   notice: { kind: 'info' | 'warning' | 'error'; text: string } | null;
+  runs: RunLog;
 };
 
 export type NewCellKind = 'code' | 'sql' | 'markdown';
@@ -91,6 +126,7 @@ export function initialState(
     clipboard: [],
     kernel: { status: 'starting', info: null },
     notice: null,
+    runs: { next: 1, restartedAt: 1, order: [] },
   };
 }
 
@@ -118,7 +154,15 @@ const IDLE: CellRuntime = {
   engine: null,
   jobs: [],
   inFlight: null,
+  runSource: null,
+  lastRun: null,
 };
+
+/** The cell's last run if the current kernel ran it (a restart forgets what ran before). */
+export function currentRunOf(state: NotebookState, cellId: string): CellRun | null {
+  const run = runtimeOf(state, cellId).lastRun;
+  return run !== null && run.sequence >= state.runs.restartedAt ? run : null;
+}
 
 /** The selected cells in document order: the range from the anchor to the selected cell. */
 export function selectedCellIds(state: NotebookState): string[] {

@@ -6,10 +6,12 @@
 import type { CodeCell } from '../../core/notebook/model';
 import type { JobEvent } from '../../core/jobs';
 import { replaceDisplay, type DisplayDataOutput, type Output } from '../../core/outputs';
-import type { CellEngine, CellLocation } from '../../core/protocol';
+import type { SeedUse } from '../../core/notebook/run-record';
+import type { CellDependencies, CellEngine, CellLocation } from '../../core/protocol';
 import {
   appendOutput,
   runtimeOf,
+  type CellRun,
   type CellRuntime,
   type NotebookState,
   type RunningJob,
@@ -43,6 +45,9 @@ export type RunAction =
       durationMs: number;
       errorLocation: CellLocation | null;
       engine: CellEngine | null;
+      /** What the code read and defined, and the seeds it used (the kernel's `done` event). */
+      dependencies: CellDependencies;
+      seeds: SeedUse[];
     };
 
 export function applyRunEvent(state: NotebookState, action: RunAction): NotebookState {
@@ -58,6 +63,8 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
         errorLocation: null,
         engine: null,
         jobs: [],
+        // The session puts the editor's text in the state before it queues a run.
+        runSource: sourceOf(state, action.cellId),
         // A run still in flight (being superseded) stays on show until this one starts.
       });
     case 'run-started':
@@ -78,21 +85,35 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
       );
     case 'run-finished': {
       const { inFlight } = runtime;
-      const ended =
-        inFlight === null
-          ? state
-          : changeCode(state, action.cellId, (cell) => ({
-              ...cell,
-              outputs: inFlight.outputs,
-              executionCount: inFlight.executionCount,
-            }));
-      return withRuntime(ended, action.cellId, {
+      const finished = {
         status: action.status,
         durationMs: action.durationMs,
         errorLocation: action.errorLocation,
         engine: action.engine,
         inFlight: null,
-      });
+      };
+      // Stopped while queued: nothing ran, so the outputs and the run order stay as they were.
+      if (inFlight === null) return withRuntime(state, action.cellId, finished);
+      const ended = changeCode(state, action.cellId, (cell) => ({
+        ...cell,
+        outputs: inFlight.outputs,
+        executionCount: inFlight.executionCount,
+      }));
+      const { runs } = state;
+      const lastRun: CellRun = {
+        source: runtime.runSource ?? sourceOf(state, action.cellId),
+        dependencies: action.dependencies,
+        seeds: action.seeds,
+        sequence: runs.next,
+        status: action.status,
+        startedAtMs: runtime.startedAtMs ?? 0,
+        durationMs: action.durationMs,
+      };
+      return withRuntime(
+        { ...ended, runs: { ...runs, next: runs.next + 1, order: [...runs.order, action.cellId] } },
+        action.cellId,
+        { ...finished, lastRun },
+      );
     }
   }
 }
@@ -132,6 +153,15 @@ function applyJobEvent(jobs: RunningJob[], event: JobEvent, atMs: number): Runni
     case 'finished':
       return jobs.filter((job) => job.jobId !== event.jobId);
   }
+}
+
+/** A new kernel: what ran before is gone with the old one (no cell is stale, none ran). */
+export function withRestartedKernel(state: NotebookState): NotebookState {
+  return { ...state, runs: { ...state.runs, restartedAt: state.runs.next, order: [] } };
+}
+
+function sourceOf(state: NotebookState, cellId: string): string {
+  return state.notebook.cells.find((cell) => cell.id === cellId)?.source ?? '';
 }
 
 /** No job runs any more: the kernel that ran them is gone (restarted, replaced). */

@@ -156,6 +156,8 @@ describe('outputs by execution', () => {
         durationMs: 1,
         errorLocation: null,
         engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
       },
     );
     expect(state.runtime[cellId].status).toBe('queued');
@@ -179,6 +181,8 @@ describe('outputs by execution', () => {
       durationMs: 1,
       errorLocation: null,
       engine: null,
+      dependencies: { defines: [], reads: [] },
+      seeds: [],
     });
     expect(state.notebook.cells[0]).toMatchObject({
       executionCount: 2,

@@ -246,7 +246,7 @@ describe.skipIf(!available)('typing and the first hour, key by key (Chromium)', 
     await expect.poll(() => cell(2).locator('.cell-kind').textContent()).toBe('Raw');
     await page.keyboard.press('y');
     await expect.poll(() => cell(2).locator('.cell-kind').textContent()).toBe('TypeScript');
-    await page.getByRole('button', { name: 'Restart & rerun' }).click();
+    await page.getByRole('button', { name: 'Restart and run all' }).click();
     await expect.poll(() => visible(output(3)), { timeout: 60_000 }).toContain('45');
   });
 
