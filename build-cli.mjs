@@ -4,15 +4,14 @@
 // (packages: 'external'): DuckDB-WASM, TF.js and danfo load their own files, and native DuckDB
 // (@duckdb/node-api and its platform's bindings package) and pg load their prebuilt binaries.
 // Split into chunks, so that a command loaded with import() (`quarry sample`) brings its
-// dependencies only when it runs: the others start without native DuckDB. The chunks lie beside
-// the entries, not in a folder: code in a chunk finds kernel-thread.js as `./kernel-thread.js`.
+// dependencies only when it runs: the others start without native DuckDB.
 import { build } from 'esbuild';
 
 await build({
   entryPoints: { quarry: 'cli/main.ts', 'kernel-thread': 'host/kernel/kernel-thread.ts' },
   outdir: 'dist/cli',
   splitting: true,
-  chunkNames: '[name]-[hash]',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',
