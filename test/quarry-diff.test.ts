@@ -198,9 +198,9 @@ describe('quarry diff', () => {
     const result = await runQuarry(['diff', original, flipped]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^cell 7 \(id churn-by-plan-region\): table: \d+ of 80 values changed/m,
+      /^cell 8 \(id churn-by-plan-region\): table: \d+ of 80 values changed/m,
     );
-    expect(result.stdout).toMatch(/^cell 8 \(id chart-plan-region\): chart: /m);
-    expect(result.stdout).not.toMatch(/^cell 2 /m); // the load: same rows, same output
+    expect(result.stdout).toMatch(/^cell 9 \(id chart-plan-region\): chart: /m);
+    expect(result.stdout).not.toMatch(/^cell 3 /m); // the load: same rows, same output
   }, 240_000);
 });
