@@ -11,6 +11,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffNotebooks } from '../core/notebook/diff';
 import { parseNotebook } from '../core/notebook/ipynb';
+import { seedsOf } from '../core/notebook/run-record';
 import { ensureSampleData } from '../samples/generate-data';
 import { repoRoot, runQuarry } from './quarry-cli';
 
@@ -64,6 +65,12 @@ describe('replaying a bundled notebook twice', () => {
       // Exactly the same, as `quarry diff` sees it: not one value apart, not even within rounding.
       const diff = diffNotebooks(parseNotebook(first), parseNotebook(second), { rtol: 0, atol: 0 });
       expect(diff).toMatchObject({ same: true, cellsDiffering: 0, cells: [] });
+      if (name === 'churn.ipynb')
+        // The seeds its two SQL samples used, recorded with the cell numbers `quarry run` prints.
+        expect(seedsOf(parseNotebook(first).metadata)).toEqual([
+          { use: 'sql', name: 'describe-numeric', seed: 42, cell: 6 },
+          { use: 'sql', name: 'tenure-histogram', seed: 42, cell: 11 },
+        ]);
     },
     RUN_TIMEOUT_MS,
   );
