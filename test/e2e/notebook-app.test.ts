@@ -65,7 +65,7 @@ describe.skipIf(!available)('notebook app in browser mode (Chromium)', () => {
   });
 
   it('opens the sample notebook and runs all: tables and a chart appear', async () => {
-    await page.getByRole('button', { name: 'Run all' }).click();
+    await page.getByRole('button', { name: 'Run all', exact: true }).click();
     const total = await cellCount();
     await page
       .getByRole('status', { name: 'Kernel status' })
