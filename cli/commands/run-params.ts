@@ -15,6 +15,8 @@ import {
   parseParametersFile,
   ParameterError,
   type ParameterAssignment,
+  type ParameterType,
+  type ParameterValue,
 } from '../../core/notebook/parameters';
 import { UsageError } from '../usage-error';
 import type { ParameterSource } from './run-args';
@@ -39,7 +41,10 @@ export async function withParameters(
       notebook: injected.notebook,
       lines: {
         out: injectedLines(assignments, injected.injectedIndex),
-        err: undeclaredWarning(notebook, injected.undeclared),
+        err: [
+          ...undeclaredWarning(notebook, injected.undeclared),
+          ...typeWarnings(notebook, assignments),
+        ],
       },
     };
   } catch (error) {
@@ -91,4 +96,80 @@ function undeclaredWarning(notebook: Notebook, undeclared: string[]): string[] {
   return [
     `quarry run: warning: ${what} ${names} not declared in the parameters cell (cell ${index + 1}, which declares: ${list}); injected all the same`,
   ];
+}
+
+/**
+ * A warning for each value whose kind differs from its default's: `-p` reads `123` as a number
+ * even where the notebook declares a string (papermill's convention), which the analyst may
+ * not have meant. The value is injected as given; the warning says how to pass the text.
+ */
+function typeWarnings(notebook: Notebook, assignments: ParameterAssignment[]): string[] {
+  const index = findParametersCell(notebook);
+  if (index === null) return [];
+  const declared = new Map(
+    declaredParameters(notebook.cells[index].source).map(({ name, type }) => [name, type]),
+  );
+  const last = new Map(assignments.map(({ name, value }) => [name, value]));
+  return [...last].flatMap(([name, value]) => {
+    const type = declared.get(name);
+    if (type === undefined || fits(type, value)) return [];
+    const hint = value.kind === 'string' ? '' : `; to pass the text, write -r "${name}=…"`;
+    return [
+      `quarry run: warning: parameter "${name}" defaults to ${article(type)} but is given ${describeValue(value)}: injected as given${hint}`,
+    ];
+  });
+}
+
+/** Whether a value is of the kind its default declares; `null` and `unknown` take anything. */
+function fits(type: ParameterType, value: ParameterValue): boolean {
+  switch (type) {
+    case 'integer':
+    case 'number':
+      return value.kind === 'number' && (type === 'number' || Number.isInteger(value.value));
+    case 'bigint':
+      return value.kind === 'bigint' || (value.kind === 'number' && Number.isInteger(value.value));
+    case 'string':
+    case 'boolean':
+    case 'json':
+      return value.kind === type;
+    case 'null':
+    case 'unknown':
+      return true;
+    default:
+      return type satisfies never;
+  }
+}
+
+function article(type: ParameterType): string {
+  switch (type) {
+    case 'integer':
+      return 'an integer';
+    case 'json':
+      return 'an object or list';
+    case 'number':
+    case 'bigint':
+    case 'string':
+    case 'boolean':
+    case 'null':
+    case 'unknown':
+      return `a ${type}`;
+    default:
+      return type satisfies never;
+  }
+}
+
+function describeValue(value: ParameterValue): string {
+  switch (value.kind) {
+    case 'json':
+      return `the object or list ${value.text}`;
+    case 'null':
+      return 'null';
+    case 'number':
+    case 'bigint':
+    case 'string':
+    case 'boolean':
+      return `the ${value.kind} ${parameterLiteral(value)}`;
+    default:
+      return value satisfies never;
+  }
 }
