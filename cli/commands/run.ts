@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isJsonObject } from '../../core/json';
 import { describeForeignNotebook, notebookLanguage } from '../../core/notebook/language';
 import type { ErrorOutput } from '../../core/outputs';
+import type { KernelInfo } from '../../core/protocol';
 import { defaultKernelHeapMb } from '../../host/kernel/heap-limit';
 import { KernelStartError } from '../../host/kernel/kernel-thread-client';
 import { NotebookFileError, readNotebookFile, saveNotebookFile } from '../../host/notebook-file';
@@ -69,9 +70,7 @@ export async function runCommand(argv: string[], terminal: Terminal): Promise<nu
       notebookDir: path.dirname(args.notebook),
       heapLimitMb,
       lateOutputGraceMs: LATE_OUTPUT_GRACE_MS,
-      onKernelReady: (info) =>
-        !args.quiet &&
-        terminal.out(`Kernel ready: ${info.sqlEngine}, TF.js backend ${info.tfBackend}`),
+      onKernelReady: (info) => !args.quiet && terminal.out(kernelReadyLine(info)),
       onCellEnd: (report, outputs) => {
         if (!args.quiet || report.status !== 'done') terminal.out(cellLine(report));
         // Running out of memory gets its own line below, not a traceback.
@@ -162,4 +161,11 @@ function errorText(error: ErrorOutput): string {
 
 function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+}
+
+/** The kernel is ready before its database has opened and before TF.js loads (docs/kernel.md). */
+function kernelReadyLine(info: KernelInfo): string {
+  const sql = info.sqlEngine ?? 'DuckDB-WASM opening';
+  const tf = info.tfBackend ? `TF.js backend ${info.tfBackend}` : 'TF.js loads on first use';
+  return `Kernel ready: ${sql}, ${tf}`;
 }
