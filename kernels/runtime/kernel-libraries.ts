@@ -59,9 +59,11 @@ export class LazyLibraries implements KernelLibraries {
   private readonly modules: LoadedModules = { dfd: null, tf: null };
   private readonly loading = new Map<LazyLibrary, Promise<void>>();
 
+  /** @param onLoad called after a library has loaded (TF.js's backend is then known). */
   constructor(
     readonly arrow: ArrowModule,
     private readonly platform: Pick<KernelPlatform, 'loadTf' | 'loadDanfo'>,
+    private readonly onLoad: () => void = () => undefined,
   ) {}
 
   get dfd(): DanfoModule {
@@ -89,7 +91,7 @@ export class LazyLibraries implements KernelLibraries {
   load(library: LazyLibrary): Promise<void> {
     const pending = this.loading.get(library);
     if (pending) return pending;
-    const load = this.importLibrary(library).catch((cause: unknown) => {
+    const load = this.importLibrary(library).then(this.onLoad, (cause: unknown) => {
       this.loading.delete(library);
       throw new LibraryLoadError(library, cause);
     });

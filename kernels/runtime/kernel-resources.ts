@@ -44,7 +44,7 @@ export class KernelResources {
     private readonly onChange: () => void,
     private readonly preload: boolean,
   ) {
-    this.libs = new LazyLibraries(arrow, platform);
+    this.libs = new LazyLibraries(arrow, platform, onChange);
     this.idleStart = setTimeout(() => this.warmUp(), IDLE_START_MS);
   }
 
@@ -82,7 +82,6 @@ export class KernelResources {
       () => this.warmUp(),
     );
     const [compiler] = await waits;
-    if (libraries.length > 0) this.onChange();
     return compiler;
   }
 
@@ -112,9 +111,7 @@ export class KernelResources {
       );
     void settled(this.startedSql())
       .then(() => settled(this.compiler()))
-      .then(
-        () => this.preload && !this.closed && settled(this.libs.load('dfd').then(this.onChange)),
-      );
+      .then(() => this.preload && !this.closed && settled(this.libs.load('dfd')));
   }
 
   private compiler(): Promise<Compiler> {
