@@ -160,12 +160,12 @@ export class Kernel {
 
   static async start(platform: KernelPlatform, options: KernelOptions = {}): Promise<Kernel> {
     let kernel: Kernel | null = null;
-    const onChange = () => {
+    const resources = await KernelResources.start(platform, () => {
       if (kernel && !kernel.disposed) options.onInfo?.(kernel.info);
-    };
-    const resources = await KernelResources.start(platform, onChange, !!options.preloadLibraries);
+    });
     raiseStackTraceLimit(STACK_TRACE_LIMIT);
     kernel = new Kernel(platform, resources, options);
+    if (options.preloadLibraries) resources.preload();
     return kernel;
   }
 
