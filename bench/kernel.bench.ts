@@ -254,7 +254,7 @@ async function main(): Promise<void> {
   const kernelInstance = await Kernel.start(platform);
   const kernel = new BenchKernel(kernelInstance);
   const database = await platform.openDatabase();
-  const { dfd } = await platform.loadLibraries();
+  const dfd = await platform.loadDanfo();
 
   progress(`creating events (${ROWS.toLocaleString('en')} rows × 10 columns) in both databases`);
   await kernel.run(`%%sql\n${CREATE_EVENTS}`);

@@ -125,6 +125,9 @@ describe('parseFromKernelWorker', () => {
   it('accepts each message the worker sends', () => {
     const valid: unknown[] = [
       { type: 'ready', info: { sqlEngine: 'duckdb-wasm', tfBackend: 'webgl' } },
+      // Ready before the database opened and before TF.js loaded; `info` says when they have.
+      { type: 'ready', info: { sqlEngine: null, tfBackend: null } },
+      { type: 'info', info: { sqlEngine: 'duckdb-wasm', tfBackend: null } },
       { type: 'loading', message: 'Starting' },
       { type: 'failed', message: 'no wasm' },
       { type: 'status', ...ids, status: 'running' },
@@ -208,6 +211,7 @@ describe('parseFromKernelWorker', () => {
     const invalid: unknown[] = [
       undefined,
       { type: 'ready', info: { sqlEngine: 'x' } },
+      { type: 'info', info: { sqlEngine: 3, tfBackend: null } },
       { type: 'status', ...ids, status: 'sleeping' },
       { type: 'status', requestId: 'r1', status: 'running' },
       { type: 'output', ...ids, output: { output_type: 'stream', name: 'stdlog', text: '' } },

@@ -131,7 +131,10 @@ const isCellRunStatus = oneOf<CellRunStatus>({
 type EndStatus = Extract<KernelEvent, { type: 'done' }>['status'];
 const isEndStatus = oneOf<EndStatus>({ done: true, error: true, interrupted: true });
 
-export const isKernelInfo = fields<KernelInfo>({ sqlEngine: isString, tfBackend: isString });
+export const isKernelInfo = fields<KernelInfo>({
+  sqlEngine: nullable(isString),
+  tfBackend: nullable(isString),
+});
 
 export const isCellLocation = fields<CellLocation>({ line: isNumber, column: isNumber });
 
@@ -242,6 +245,7 @@ export const STREAMED_CELL_EVENTS = {
 
 export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
   ready: { type: literal('ready'), info: isKernelInfo },
+  info: { type: literal('info'), info: isKernelInfo },
   loading: { type: literal('loading'), message: isString },
   failed: { type: literal('failed'), message: isString },
   status: {

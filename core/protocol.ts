@@ -58,6 +58,8 @@ export type TablePage = {
 
 export type KernelEvent =
   | { type: 'ready'; info: KernelInfo }
+  /** The kernel's info changed: its database opened, or TF.js loaded and chose its backend. */
+  | { type: 'info'; info: KernelInfo }
   | { type: 'status'; requestId: string; cellId: string; status: CellRunStatus }
   | { type: 'output'; requestId: string; cellId: string; output: Output }
   /** A job that execution started, also after it ended (a job run from a timer it left). */
@@ -131,9 +133,14 @@ export type CellEngine = {
   label: string;
 };
 
+/**
+ * What the kernel runs on. The kernel is ready before its database has opened and before TF.js
+ * has loaded (docs/kernel.md, "Start-up"): a field is null until that is known, and an `info`
+ * event carries the whole record again each time a field becomes known.
+ */
 export type KernelInfo = {
-  /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)". */
-  sqlEngine: string;
-  /** The TF.js backend in use: "webgpu", "webgl", "wasm" or "cpu". */
-  tfBackend: string;
+  /** e.g. "duckdb-wasm 1.32.0 (DuckDB v1.4.3)"; null while the database is opening. */
+  sqlEngine: string | null;
+  /** The TF.js backend in use: "webgpu", "webgl", "wasm" or "cpu"; null until TF.js has loaded. */
+  tfBackend: string | null;
 };

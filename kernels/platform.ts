@@ -17,12 +17,17 @@ export type ArrowModule = typeof Arrow;
  * The libraries cells use. `arrow` must be the very module instance DuckDB-WASM uses on this
  * platform (in Node its CommonJS build, in the browser the ES module): Arrow checks classes with
  * `instanceof`, so tables from a second copy would not be recognised.
+ *
+ * danfo.js and TF.js load on first use (docs/kernel.md, "Start-up"): before they have, reading
+ * `dfd` or `tf` throws an error that says so (kernels/runtime/kernel-libraries.ts).
  */
-export type KernelLibraries = {
-  dfd: DanfoModule;
-  tf: TfModule;
-  arrow: ArrowModule;
-};
+export interface KernelLibraries {
+  readonly arrow: ArrowModule;
+  readonly dfd: DanfoModule;
+  readonly tf: TfModule;
+  /** Whether `value` is a TF.js tensor: never before TF.js has loaded, so it does not load it. */
+  isTensor(value: unknown): value is Tf.Tensor;
+}
 
 /** A data file matched by a path or glob, with a version that changes when the file does. */
 export type DataFileVersion = { name: string; version: string };
@@ -37,8 +42,15 @@ export interface KernelPlatform {
   listDataFiles(pattern: string): Promise<DataFileVersion[]>;
   /** `import x from "specifier"` in a cell, for modules that are not kernel built-ins. */
   importModule(specifier: string): Promise<unknown>;
-  /** danfo.js, Arrow and TF.js, with the best TF.js backend the platform has already selected. */
-  loadLibraries(): Promise<KernelLibraries>;
+  /** Arrow: the copy DuckDB-WASM uses. Loaded once per process (or worker). */
+  loadArrow(): Promise<ArrowModule>;
+  /**
+   * TF.js with the best backend the platform has selected. Loaded once per process (or worker):
+   * TF.js keeps global backend state, so kernels share it.
+   */
+  loadTf(): Promise<TfModule>;
+  /** danfo.js, on the TF.js `loadTf` gives (which it loads first). Once per process (or worker). */
+  loadDanfo(): Promise<DanfoModule>;
   /**
    * Native DuckDB in the host, where statements over files run (docs/kernel.md, "Where a query
    * runs"): in Node the engine itself, in the app's worker the page's relay to the host.

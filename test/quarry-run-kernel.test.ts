@@ -62,6 +62,22 @@ describe('quarry run: errors nothing caught', { timeout: TIMEOUT_MS }, () => {
     expect(metadata.quarry.last_run.status).toBe('error');
   });
 
+  it('a timer that throws after TF.js loaded on first use still fails only its cell', async () => {
+    // TF.js loads when a cell first names it, after the kernel thread took the uncaught handlers
+    // (kernel-thread.ts): the Emscripten handlers it installs while loading must not stay.
+    const { input, out } = await notebook('late-timer-tf', [
+      'tf.getBackend()',
+      "setTimeout(() => { throw new Error('late') }, 10)",
+      'await new Promise((resolve) => setTimeout(resolve, 300))',
+    ]);
+    const result = await runQuarry(['run', input, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toMatch(/tfjs|tf-backend-wasm|Node\.js v/);
+    expect(result.stdout).toMatch(/^ {2}cell +2 {2}error {2}after it ended$/m);
+    const { cells } = await saved(out);
+    expect(errorsOf(cells[1])).toMatchObject([{ ename: 'Error', evalue: 'late' }]);
+  });
+
   it('a rejected promise nobody awaited is an error of its cell, exit 1', async () => {
     const { input, out } = await notebook('rejected', [
       'const x = 1',

@@ -5,6 +5,7 @@
  */
 import type { Notebook } from '../../core/notebook/model';
 import type { ErrorOutput } from '../../core/outputs';
+import type { KernelInfo } from '../../core/protocol';
 import { runNotebook, type NotebookRunResult } from '../../host/replay/run-notebook';
 import { JobProgressPrinter, type ProgressTerminal } from '../job-progress';
 import type { RunArgs } from './run-args';
@@ -51,8 +52,7 @@ export async function driveRun(
       heapLimitMb,
       lateOutputGraceMs: LATE_OUTPUT_GRACE_MS,
       cellTimeoutMs: args.timeoutMs,
-      onKernelReady: (info) =>
-        !args.quiet && out(`Kernel ready: ${info.sqlEngine}, TF.js backend ${info.tfBackend}`),
+      onKernelReady: (info) => !args.quiet && out(kernelReadyLine(info)),
       onCellStart: (cellNumber) => !args.quiet && cells.cellStarted(cellNumber, ++ordinal),
       onOutput: (cellNumber, output) => {
         const logged = args.logOutput ? loggedOutput(cellNumber, output) : null;
@@ -85,4 +85,11 @@ export async function driveRun(
     cells.stop();
     stop.dispose();
   }
+}
+
+/** What is known at ready: DuckDB-WASM and TF.js load while the first cells run. */
+function kernelReadyLine(info: KernelInfo): string {
+  const sql = info.sqlEngine ?? 'DuckDB-WASM opening';
+  const tf = info.tfBackend ? `TF.js backend ${info.tfBackend}` : 'TF.js loads on first use';
+  return `Kernel ready: ${sql}, ${tf}`;
 }

@@ -11,15 +11,14 @@ import { pathToFileURL } from 'node:url';
 import type { HostQueries } from '../../core/query/host-query';
 import type {
   ArrowModule,
+  DanfoModule,
   DataFileVersion,
-  KernelLibraries,
   KernelPlatform,
+  TfModule,
 } from '../../kernels/platform';
-import {
-  DuckDbWasmDatabase,
-  openKernelDatabase,
-  type SqlDatabase,
-} from '../../kernels/sql/sql-database';
+import { loadOnce } from '../../kernels/runtime/kernel-libraries';
+import { DuckDbInstances } from '../../kernels/sql/duckdb-instances';
+import type { SqlDatabase } from '../../kernels/sql/sql-database';
 import { globFiles } from '../glob';
 import { isGlob } from '../../kernels/sql/glob-pattern';
 import { createHostQueryEngine, type HostQueryEngine } from '../query/host-query-engine';
@@ -77,12 +76,14 @@ export function createNodeKernelPlatform({
       }
       return import(pathToFileURL(resolved).href);
     },
-    loadLibraries,
+    loadArrow,
+    loadTf,
+    loadDanfo,
   };
 }
 
 /** DuckDB-WASM's Node build, holding the kernel's own state only: it reads no files. */
-async function openDatabase(): Promise<SqlDatabase> {
+const instances = new DuckDbInstances(async () => {
   const duckdb = await import('@duckdb/duckdb-wasm/blocking');
   const bundles = {
     mvp: {
@@ -93,25 +94,30 @@ async function openDatabase(): Promise<SqlDatabase> {
   };
   const bindings = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await bindings.instantiate();
-  openKernelDatabase(bindings);
-  return new DuckDbWasmDatabase(bindings, duckdb.PACKAGE_VERSION);
+  return { bindings, version: duckdb.PACKAGE_VERSION };
+});
+
+function openDatabase(): Promise<SqlDatabase> {
+  return instances.open();
 }
 
-let libraries: Promise<KernelLibraries> | undefined;
-
-/** Loaded once per process: TF.js keeps global backend state, so kernels share it. */
-function loadLibraries(): Promise<KernelLibraries> {
-  libraries ??= (async (): Promise<KernelLibraries> => {
-    const [tf, dfd] = await Promise.all([
-      import('@tensorflow/tfjs'),
-      import('danfojs'),
-      import('@tensorflow/tfjs-backend-wasm'),
-    ]);
-    if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
-    await tf.ready();
-    // DuckDB-WASM's Node build is CommonJS and requires Arrow's CommonJS build: use that copy.
-    const arrow = require('apache-arrow') as ArrowModule;
-    return { tf, dfd, arrow };
-  })();
-  return libraries;
+/** DuckDB-WASM's Node build is CommonJS and requires Arrow's CommonJS build: use that copy. */
+function loadArrow(): Promise<ArrowModule> {
+  return Promise.resolve(require('apache-arrow') as ArrowModule);
 }
+
+/** TF.js on its WASM backend, else plain-JS CPU. */
+const loadTf = loadOnce(async (): Promise<TfModule> => {
+  const [tf] = await Promise.all([
+    import('@tensorflow/tfjs'),
+    import('@tensorflow/tfjs-backend-wasm'),
+  ]);
+  if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
+  await tf.ready();
+  return tf;
+});
+
+const loadDanfo = loadOnce(async (): Promise<DanfoModule> => {
+  await loadTf();
+  return import('danfojs');
+});

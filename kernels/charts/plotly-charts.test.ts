@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAllLibraries } from '../runtime/kernel-libraries';
 import { createNodeKernelPlatform } from '../../host/kernel/node-kernel-platform';
 import { DISPLAY } from '../display/displayable';
 import type { KernelLibraries } from '../platform';
@@ -10,7 +11,7 @@ import { createChartHelpers, MAX_CHART_POINTS, type ChartHelpers } from './plotl
 let libs: KernelLibraries;
 let chart: ChartHelpers;
 beforeAll(async () => {
-  libs = await createNodeKernelPlatform({ notebookDir: tmpdir() }).loadLibraries();
+  libs = await loadAllLibraries(createNodeKernelPlatform({ notebookDir: tmpdir() }));
   chart = createChartHelpers(libs);
 });
 

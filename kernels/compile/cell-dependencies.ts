@@ -14,25 +14,17 @@
  *   `%%sql` cell (kernels/sql/sql-dependencies.ts) and of a TypeScript cell's `sql` templates
  *   (`${x}` in them is an ordinary read of `x`), and `register('name', …)`, which makes a table.
  * - A `%%sql NAME` cell also defines NAME as written: TypeScript cells read it by that name.
+ *
+ * It needs the TypeScript compiler, so the kernel reaches it through compile-cell.ts, which
+ * loads after the kernel is ready; a SQL cell's names need only the tokenizer.
  */
 import ts from 'typescript';
-import { parseSqlCell } from '../../core/notebook/sql-cell';
 import type { CellDependencies } from '../../core/protocol';
-import { sqlDependencies } from '../sql/sql-dependencies';
+import { sqlCellDependencies, sqlDependencies } from '../sql/sql-dependencies';
 import { createScopeTransformer, type ScopeTransformResult } from './scope-transform';
 
 export function cellDependencies(code: string): CellDependencies {
-  let sqlCell;
-  try {
-    sqlCell = parseSqlCell(code);
-  } catch {
-    // A malformed `%%sql` line: the cell fails before it runs anything.
-    return { defines: [], reads: [] };
-  }
-  if (!sqlCell) return typeScriptDependencies(code);
-  const sql = sqlDependencies(sqlCell.query);
-  const defines = sqlCell.bindTo ? [...sql.defines, sqlCell.bindTo] : sql.defines;
-  return { defines: [...new Set(defines)], reads: sql.reads };
+  return sqlCellDependencies(code) ?? typeScriptDependencies(code);
 }
 
 export function typeScriptDependencies(code: string): CellDependencies {

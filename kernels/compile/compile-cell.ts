@@ -4,12 +4,16 @@
  * keeps a source map so errors can be reported in the cell's own lines and columns.
  */
 import ts from 'typescript';
-import type { CellLocation } from '../../core/protocol';
 import {
   createScopeTransformer,
   WRAPPER_NAMES,
   type ScopeTransformResult,
 } from './scope-transform';
+import { CellSyntaxError } from './cell-syntax-error';
+
+export { CellSyntaxError };
+/** What a TypeScript cell defines and reads: loaded with the compiler, since it needs it. */
+export { typeScriptDependencies } from './cell-dependencies';
 
 export type CompiledCell = {
   /** The file name the cell's frames carry in stack traces, e.g. `In[3]`. */
@@ -24,17 +28,6 @@ export type CompiledCell = {
   declared: Set<string>;
   returnsValue: boolean;
 };
-
-export class CellSyntaxError extends Error {
-  override readonly name = 'SyntaxError';
-  constructor(
-    message: string,
-    readonly fileName: string,
-    readonly location: CellLocation,
-  ) {
-    super(message);
-  }
-}
 
 const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,

@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAllLibraries } from '../runtime/kernel-libraries';
 import { createNodeKernelPlatform } from '../../host/kernel/node-kernel-platform';
 import type { KernelLibraries } from '../platform';
 import { SqlResult } from '../sql/sql-result';
@@ -8,7 +9,7 @@ import { displayBundle, resultBundle } from './format-value';
 
 let libs: KernelLibraries;
 beforeAll(async () => {
-  libs = await createNodeKernelPlatform({ notebookDir: tmpdir() }).loadLibraries();
+  libs = await loadAllLibraries(createNodeKernelPlatform({ notebookDir: tmpdir() }));
 });
 
 type Resource = {

@@ -39,6 +39,6 @@ function valueBundle(value: unknown, libs: KernelLibraries, keep: KeepTable): Mi
   if (isDisplayable(value)) return value[DISPLAY]();
   const table = tableSourceOf(value, libs);
   if (table) return tableBundle(table, keep?.(table) ?? null);
-  if (value instanceof libs.tf.Tensor) return { [MIME.text]: value.toString() };
+  if (libs.isTensor(value)) return { [MIME.text]: value.toString() };
   return null;
 }

@@ -3,7 +3,7 @@
  * frames and excerpt are in the cell's own lines and columns.
  */
 import type { CellLocation } from '../../core/protocol';
-import { CellSyntaxError } from '../compile/compile-cell';
+import { CellSyntaxError } from '../compile/cell-syntax-error';
 import type { StackMapper } from '../compile/stack-trace';
 import { inspect } from '../display/inspect';
 import { SqlError } from '../sql/sql-error';

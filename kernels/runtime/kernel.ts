@@ -2,6 +2,8 @@
  * The notebook kernel: runs TypeScript and `%%sql` cells one at a time against a shared scope,
  * with DuckDB-WASM, danfo.js and TF.js available as globals. It runs the same in Node (headless)
  * and in a Web Worker (the app); everything platform-specific comes through `KernelPlatform`.
+ * It is ready before its database, compiler and libraries are (kernel-resources.ts): each cell
+ * waits for what it needs.
  */
 import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
@@ -16,19 +18,20 @@ import type {
   TableRowsQuery,
   VariableInfo,
 } from '../../core/protocol';
-import { cellDependencies } from '../compile/cell-dependencies';
-import { compileCell } from '../compile/compile-cell';
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
 import { displayBundle, resultBundle, type KeepTable } from '../display/format-value';
-import type { KernelLibraries, KernelPlatform } from '../platform';
-import { SqlEngine } from '../sql/sql-engine';
+import type { KernelPlatform } from '../platform';
+import { cellNeeds } from './cell-needs';
 import { createCellConsole } from './cell-console';
 import { createCellTimers } from './cell-timers';
+import { sqlCellDependencies } from '../sql/sql-dependencies';
 import { sqlCellError, typescriptCellError, type CellError } from './error-output';
 import { DisplayHandles, type DisplayHandle } from './display-handles';
 import { ExecutionContext } from './execution-context';
 import { JobRunner, type JobHandle, type JobOptions } from './jobs';
+import { LIBRARY_MODULES, type LazyLibrary } from './kernel-libraries';
+import { KernelResources, startFailureError, type Compiler } from './kernel-resources';
 import { KeptTables } from './kept-tables';
 import { OutputCollector } from './output-collector';
 import { describeVariables } from './variables';
@@ -39,6 +42,13 @@ export type KernelOptions = {
    * (`tableRows`). The app's kernel does; a headless run has no views and keeps nothing.
    */
   keepTables?: boolean;
+  /**
+   * Load danfo.js and TF.js in the background once the database and compiler have started,
+   * rather than when a cell first needs them: the app's kernel does, while its user types.
+   */
+  preloadLibraries?: boolean;
+  /** Called when `info` changed: the database started, or TF.js loaded and chose a backend. */
+  onInfo?: (info: KernelInfo) => void;
 };
 
 export type ExecuteOptions = {
@@ -109,7 +119,6 @@ export class Kernel {
    */
   private readonly declared = new Set<string>();
   private readonly stacks = new StackMapper();
-  private readonly builtinModules: Record<string, unknown>;
   /** Which execution `console` and `display` write to at any moment. */
   private readonly context = new ExecutionContext((execution, thrown) =>
     this.writeUncaught(execution, thrown),
@@ -128,40 +137,45 @@ export class Kernel {
   );
   readonly jobs = new JobRunner();
   private runs = 0;
+  private disposed = false;
 
   private constructor(
     private readonly platform: KernelPlatform,
-    private readonly sql: SqlEngine,
-    private readonly libs: KernelLibraries,
-    readonly info: KernelInfo,
+    private readonly resources: KernelResources,
     options: KernelOptions,
   ) {
     this.tables = options.keepTables ? new KeptTables() : null;
-    this.builtinModules = {
-      danfojs: libs.dfd,
-      '@tensorflow/tfjs': libs.tf,
-      'apache-arrow': libs.arrow,
-    };
+    const libs = resources.libs;
     Object.assign(this.scope, {
       // Awaited here so that a failing query's stack reaches back to the cell's line.
       sql: async (strings: TemplateStringsArray, ...values: unknown[]) =>
-        await this.sql.template(strings, values),
-      register: (name: string, data: unknown) => this.sql.register(name, data),
-      sample: async (name: string) => await this.sql.sample(name),
-      dfd: libs.dfd,
-      tf: libs.tf,
+        await (await this.startedSql()).template(strings, values),
+      register: (name: string, data: unknown) => this.startedSqlNow().register(name, data),
+      sample: async (name: string) => await (await this.startedSql()).sample(name),
       arrow: libs.arrow,
       chart: createChartHelpers(libs),
       ...createCellTimers(this.context),
     });
+    for (const library of ['dfd', 'tf'] as const) this.defineLibraryGlobal(library);
   }
 
   static async start(platform: KernelPlatform, options: KernelOptions = {}): Promise<Kernel> {
-    const [database, libs] = await Promise.all([platform.openDatabase(), platform.loadLibraries()]);
-    const sql = new SqlEngine(database, platform, libs);
+    let kernel: Kernel | null = null;
+    const resources = await KernelResources.start(platform, () => {
+      if (kernel && !kernel.disposed) options.onInfo?.(kernel.info);
+    });
     raiseStackTraceLimit(STACK_TRACE_LIMIT);
-    const info = { sqlEngine: database.description, tfBackend: libs.tf.getBackend() };
-    return new Kernel(platform, sql, libs, info, options);
+    kernel = new Kernel(platform, resources, options);
+    if (options.preloadLibraries) resources.preload();
+    return kernel;
+  }
+
+  /**
+   * What the kernel runs on: null for what has not started yet (the database opens in the
+   * background, TF.js loads on first use), `onInfo` tells when that changes.
+   */
+  get info(): KernelInfo {
+    return this.resources.info();
   }
 
   /** Runs one cell. Calls are queued: a cell never starts before the previous one ended. */
@@ -213,17 +227,17 @@ export class Kernel {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.jobs.cancelAll();
     this.displays.clear();
     this.tables?.clear();
-    this.sql.close();
+    this.resources.close();
     // The platform's host engine (Node) holds a native DuckDB and its temporary folder.
     void this.platform.close?.().catch(() => undefined);
   }
 
   private async run(code: string, options: ExecuteOptions): Promise<ExecuteReply> {
     const started = performance.now();
-    this.sql.startRun(options.signal ?? null);
     const outputs = new OutputCollector(options.onOutput ?? (() => undefined));
     const owner = options.cellId ?? `run ${++this.runs}`;
     this.owners.set(outputs, owner);
@@ -240,7 +254,7 @@ export class Kernel {
       const outcome = await this.context.whileRunning(outputs, () => {
         const work: Promise<CellError | null | typeof INTERRUPTED> = options.signal?.aborted
           ? Promise.resolve(INTERRUPTED)
-          : this.runCell(code, outputs, options.executionCount);
+          : this.runCell(code, outputs, options);
         return untilAborted(work, options.signal);
       });
       interrupted = outcome === INTERRUPTED;
@@ -256,21 +270,40 @@ export class Kernel {
       outputs: outputs.outputs,
       errorLocation: error?.location ?? null,
       interrupted,
-      engine: this.sql.engineOfRun(),
-      dependencies: cellDependencies(code),
-      seeds: this.sql.seedsOfRun(owner),
+      engine: this.resources.sql?.engineOfRun() ?? null,
+      dependencies: await this.dependenciesOf(code),
+      seeds: this.resources.sql?.seedsOfRun(owner) ?? [],
     };
   }
 
-  private runCell(
+  /** What the cell's code defines and reads; nothing when the compiler could not load. */
+  private async dependenciesOf(code: string): Promise<CellDependencies> {
+    const sql = sqlCellDependencies(code);
+    if (sql) return sql;
+    try {
+      return (await this.resources.compiler()).typeScriptDependencies(code);
+    } catch {
+      // The cell failed for the same reason, with the error that says so.
+      return { defines: [], reads: [] };
+    }
+  }
+
+  private async runCell(
     code: string,
     outputs: OutputCollector,
-    executionCount: number,
+    { executionCount, signal }: ExecuteOptions,
   ): Promise<CellError | null> {
     const sqlCell = parseSqlCell(code);
-    return sqlCell
-      ? this.runSql(sqlCell.query, sqlCell.bindTo, outputs, executionCount)
-      : this.runTypeScript(code, outputs, executionCount);
+    let compiler: Compiler | null;
+    try {
+      compiler = await this.resources.prepare(cellNeeds(code, sqlCell ? 'sql' : 'typescript'));
+    } catch (thrown) {
+      return startFailureError(thrown);
+    }
+    this.resources.sql?.startRun(signal ?? null);
+    if (sqlCell) return this.runSql(sqlCell.query, sqlCell.bindTo, outputs, executionCount);
+    if (!compiler) throw new Error('a TypeScript cell runs with the compiler');
+    return this.runTypeScript(compiler, code, outputs, executionCount);
   }
 
   private async runSql(
@@ -282,7 +315,7 @@ export class Kernel {
     if (query.trim() === '') return null;
     let result;
     try {
-      result = await this.sql.run(query);
+      result = await (await this.startedSql()).run(query);
     } catch (thrown) {
       return sqlCellError(thrown, 2);
     }
@@ -296,6 +329,7 @@ export class Kernel {
   }
 
   private async runTypeScript(
+    { compileCell }: Compiler,
     code: string,
     outputs: OutputCollector,
     executionCount: number,
@@ -354,9 +388,46 @@ export class Kernel {
     return tables && owner !== undefined ? (source) => tables.keep(source, owner) : null;
   }
 
-  private importModule(specifier: string): Promise<unknown> {
-    if (specifier in this.builtinModules) return Promise.resolve(this.builtinModules[specifier]);
-    return this.platform.importModule(specifier);
+  private get libs() {
+    return this.resources.libs;
+  }
+
+  private startedSql() {
+    return this.resources.startedSql();
+  }
+
+  /** For `register`, which is synchronous: a cell naming it waited for the database. */
+  private startedSqlNow() {
+    const engine = this.resources.sql;
+    if (!engine) throw new Error('the database has not started yet: run the cell again');
+    return engine;
+  }
+
+  /**
+   * `dfd` and `tf` read the libraries when a cell uses them, not when the kernel starts; a cell
+   * that declares its own `tf` replaces the kernel's.
+   */
+  private defineLibraryGlobal(library: LazyLibrary): void {
+    Object.defineProperty(this.scope, library, {
+      configurable: true,
+      enumerable: true,
+      get: () => this.libs[library],
+      set: (value: unknown) =>
+        Object.defineProperty(this.scope, library, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        }),
+    });
+  }
+
+  private async importModule(specifier: string): Promise<unknown> {
+    if (specifier === 'apache-arrow') return this.libs.arrow;
+    const library = Object.hasOwn(LIBRARY_MODULES, specifier) ? LIBRARY_MODULES[specifier] : null;
+    if (!library) return this.platform.importModule(specifier);
+    await this.libs.load(library);
+    return this.libs[library];
   }
 }
 

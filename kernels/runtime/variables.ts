@@ -89,7 +89,7 @@ function describeObject(value: object, libs: KernelLibraries): Description {
       ? data('Series', [rows], size)
       : data('DataFrame', [rows, columns ?? 0], size);
   }
-  if (value instanceof libs.tf.Tensor) {
+  if (libs.isTensor(value)) {
     const perElement = TENSOR_BYTES[value.dtype];
     const size =
       value.isDisposed || perElement === undefined ? null : exact(value.size * perElement);

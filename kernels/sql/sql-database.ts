@@ -47,9 +47,14 @@ export class DuckDbWasmDatabase implements SqlDatabase {
   private readonly connection: DuckDBConnection;
   readonly description: string;
 
+  /**
+   * @param release called once the database has closed and its bindings are reset: another
+   *   kernel may open a database in them (duckdb-instances.ts).
+   */
   constructor(
     private readonly bindings: DuckDBBindings,
     packageVersion: string,
+    private readonly release: () => void = () => undefined,
   ) {
     this.connection = bindings.connect();
     // Errors as JSON carry DuckDB's position in the query, which the kernel maps back to the
@@ -103,6 +108,7 @@ export class DuckDbWasmDatabase implements SqlDatabase {
   close(): void {
     this.connection.close();
     this.bindings.reset();
+    this.release();
   }
 }
 

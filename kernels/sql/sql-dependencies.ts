@@ -12,6 +12,8 @@
  * - not names: CTEs (`with t as (…)`), table functions (`read_csv('…')`), files (`from 'x.csv'`),
  *   and FROM inside an expression's parentheses (`extract(year from d)`).
  */
+import { parseSqlCell } from '../../core/notebook/sql-cell';
+import type { CellDependencies } from '../../core/protocol';
 import { isPunct, significantTokens } from './file-reference-spans';
 import type { SqlToken } from './sql-tokens';
 
@@ -28,6 +30,25 @@ const AFTER_TABLE = new Set(
     'returning sample tablesample pivot unpivot values default by'
   ).split(' '),
 );
+
+/**
+ * What a `%%sql [NAME]` cell defines and reads: its statements' tables and views, and its
+ * binding NAME as written (TypeScript cells read it by that name). Null for a TypeScript cell,
+ * whose names need the compiler (kernels/compile/cell-dependencies.ts).
+ */
+export function sqlCellDependencies(code: string): CellDependencies | null {
+  let sqlCell;
+  try {
+    sqlCell = parseSqlCell(code);
+  } catch {
+    // A malformed `%%sql` line: the cell fails before it runs anything.
+    return { defines: [], reads: [] };
+  }
+  if (!sqlCell) return null;
+  const sql = sqlDependencies(sqlCell.query);
+  const defines = sqlCell.bindTo ? [...sql.defines, sqlCell.bindTo] : sql.defines;
+  return { defines: [...new Set(defines)], reads: sql.reads };
+}
 
 export function sqlDependencies(query: string): SqlDependencies {
   const tokens = significantTokens(query);

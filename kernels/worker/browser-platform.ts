@@ -7,7 +7,7 @@
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
 import type { KernelPlatform } from '../platform';
 import { openBrowserDatabase } from './browser-duckdb';
-import { loadBrowserLibraries } from './browser-libraries';
+import { browserLibraries } from './browser-libraries';
 import type { HostRelay } from './host-relay';
 import { HttpDataFiles } from './http-data-files';
 import { relayedHostQueries } from './relayed-host-queries';
@@ -35,7 +35,7 @@ export function createBrowserPlatform(config: KernelWorkerConfig, host: HostRela
           `import "${specifier}": only ${listed(BUILTIN_IMPORTS)} can be imported in the app`,
         ),
       ),
-    loadLibraries: () => loadBrowserLibraries(config, absolute),
+    ...browserLibraries(config, absolute),
     hostQueries: relayedHostQueries(host),
   };
 }

@@ -55,7 +55,13 @@ function post(message: FromKernelWorker): void {
 }
 
 // The app's table views page through and sort whole results by asking for the kept tables.
+// danfo.js and TF.js load in the background once the kernel is ready, while its user types, and
+// the toolbar learns TF.js's backend from the `info` that follows.
 const session = new KernelWorkerSession(post, (config, host) =>
-  Kernel.start(createBrowserPlatform(config, host), { keepTables: true }),
+  Kernel.start(createBrowserPlatform(config, host), {
+    keepTables: true,
+    preloadLibraries: true,
+    onInfo: (info) => post({ type: 'info', info }),
+  }),
 );
 scope.addEventListener('message', (event) => session.receive(event.data));

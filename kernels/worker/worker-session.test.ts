@@ -131,6 +131,7 @@ function setUp(start?: () => Promise<SessionKernel>) {
         case 'output':
           return `${m.requestId} ${m.output.output_type === 'stream' ? m.output.text : m.output.output_type}`;
         case 'ready':
+        case 'info':
         case 'loading':
         case 'failed':
         case 'host-request':

@@ -143,7 +143,10 @@ function kernelLabel(kernel: KernelState): string {
     case 'starting':
       return 'Kernel starting…';
     case 'idle':
-      return kernel.info ? `Kernel idle · TF.js ${kernel.info.tfBackend}` : 'Kernel idle';
+      // TF.js loads when a cell first uses it: its backend is shown from then on.
+      return kernel.info?.tfBackend
+        ? `Kernel idle · TF.js ${kernel.info.tfBackend}`
+        : 'Kernel idle';
     case 'busy':
       return 'Kernel busy';
     case 'restarting':

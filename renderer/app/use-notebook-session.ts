@@ -260,6 +260,8 @@ function onKernelEvent(
       return dispatch({ type: 'kernel', kernel: { status: 'idle', info: event.info } });
     case 'loading':
       return dispatch({ type: 'kernel', kernel: { status: 'starting' } });
+    case 'info':
+      return dispatch({ type: 'kernel', kernel: { info: event.info } });
     case 'status':
       if (event.status === 'running') {
         dispatch({ type: 'kernel', kernel: { status: 'busy' } });

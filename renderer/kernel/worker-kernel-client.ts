@@ -204,6 +204,7 @@ class WorkerKernelClient implements KernelClient {
         }
         return this.emit(message);
       case 'loading':
+      case 'info':
         return this.emit(message);
       case 'failed':
         // The worker ends the cells it holds with this reason itself.

@@ -120,6 +120,7 @@ export function startReplay(
         return;
       case 'ready':
       case 'loading':
+      case 'info':
       case 'status':
       case 'job':
       case 'restarted':
