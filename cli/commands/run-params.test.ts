@@ -32,6 +32,7 @@ describe('quarry run parameters', () => {
     const injected = await withParameters(notebook, [
       argument('region=123', 'raw'),
       argument('limit=20'),
+      argument('limit=123456789012345678901'),
       argument('start="2026-01-01"'),
     ]);
     expect(injected?.lines.err).toEqual([]);

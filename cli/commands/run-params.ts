@@ -125,6 +125,8 @@ function fits(type: ParameterType, value: ParameterValue): boolean {
   switch (type) {
     case 'integer':
     case 'number':
+      // An integer past 2^53 arrives as a BigInt, so that no digit is lost: still a number.
+      if (value.kind === 'bigint') return true;
       return value.kind === 'number' && (type === 'number' || Number.isInteger(value.value));
     case 'bigint':
       return value.kind === 'bigint' || (value.kind === 'number' && Number.isInteger(value.value));
