@@ -19,7 +19,8 @@ import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
 import type { SeedUse } from '../../core/notebook/run-record';
 import type { CellDependencies, KernelInfo } from '../../core/protocol';
-import { createHostQueryEngine, type HostQueryEngine } from '../query/host-query-engine';
+import type { HostQueries } from '../../core/query/host-query';
+import type { HostQueryEngine } from '../query/host-query-engine';
 import { serveHostQueries } from '../query/query-service';
 
 export type KernelThreadOptions = KernelThreadConfig & {
@@ -283,19 +284,32 @@ function tsxEsmApi(): string {
  * native DuckDB is never torn down with a thread that ran out of heap. Closed when it ends.
  */
 function serveEngine(port: MessagePort, notebookDir: string, ended: Promise<unknown>): void {
-  let engine: HostQueryEngine | null = null;
+  let loading: Promise<HostQueryEngine> | null = null;
   serveHostQueries(
     { post: (message) => port.postMessage(message), onMessage: (l) => port.on('message', l) },
     // The folder is the command's, not what the thread says: cells run in the thread.
     () => {
-      engine = createHostQueryEngine({ notebookDir, allowedDirectories: [notebookDir] });
-      engine.prepare();
-      return engine;
+      // Native DuckDB's bindings take about 0.4 s to load: they load here, at the thread's
+      // start message, beside the kernel's own start, not before the thread is created.
+      loading = import('../query/host-query-engine').then(({ createHostQueryEngine }) => {
+        const engine = createHostQueryEngine({ notebookDir, allowedDirectories: [notebookDir] });
+        engine.prepare();
+        return engine;
+      });
+      return deferredQueries(loading);
     },
     (message) => process.stderr.write(`${message}\n`),
   );
   void ended.then(async () => {
     port.close();
-    await engine?.close();
+    await (await loading?.catch(() => null))?.close();
   });
+}
+
+/** Host queries that wait for their engine: runs and cancels reach it in the order they came. */
+function deferredQueries(engine: Promise<HostQueryEngine>): HostQueries {
+  return {
+    run: async (request) => (await engine).run(request),
+    cancel: (queryId) => void engine.then((loaded) => loaded.cancel(queryId)),
+  };
 }

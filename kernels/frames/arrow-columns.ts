@@ -4,7 +4,7 @@
  * null. DuckDB-WASM is opened with BIGINT and DECIMAL cast to DOUBLE, so 64-bit values arrive as
  * numbers already.
  */
-import * as arrow from 'apache-arrow';
+import type * as arrow from 'apache-arrow';
 import type { TableFieldType } from '../../core/table-resource';
 
 export type Field = {
@@ -21,17 +21,58 @@ export function arrowFields(schema: arrow.Schema): Field[] {
   }));
 }
 
+/**
+ * Arrow's type ids (its IPC format's, so stable): compared directly rather than through
+ * `arrow.DataType.isInt` and friends, so that this file needs Arrow's types only. Importing the
+ * module for those checks cost the kernel's start 0.3 s, and the kernel's tables may come from
+ * another copy of Arrow anyway (platform.ts).
+ */
+const TYPE_ID = {
+  int: 2,
+  float: 3,
+  utf8: 5,
+  bool: 6,
+  decimal: 7,
+  date: 8,
+  timestamp: 10,
+  list: 12,
+  struct: 13,
+  fixedSizeList: 16,
+  map: 17,
+  largeUtf8: 20,
+  dictionary: -1,
+} as const;
+
+/** Arrow's `DateUnit.DAY`: a DATE, as opposed to a date with milliseconds. */
+const DATE_UNIT_DAY = 0;
+
 export function fieldType(type: arrow.DataType): TableFieldType {
-  if (arrow.DataType.isInt(type)) return 'integer';
-  if (arrow.DataType.isFloat(type) || arrow.DataType.isDecimal(type)) return 'number';
-  if (arrow.DataType.isUtf8(type) || arrow.DataType.isLargeUtf8(type)) return 'string';
-  if (arrow.DataType.isDictionary(type)) return fieldType(type.dictionary);
-  if (arrow.DataType.isBool(type)) return 'boolean';
-  if (arrow.DataType.isDate(type)) return type.unit === arrow.DateUnit.DAY ? 'date' : 'datetime';
-  if (arrow.DataType.isTimestamp(type)) return 'datetime';
-  if (arrow.DataType.isList(type) || arrow.DataType.isFixedSizeList(type)) return 'array';
-  if (arrow.DataType.isStruct(type) || arrow.DataType.isMap(type)) return 'object';
-  return 'any';
+  switch (type.typeId as number) {
+    case TYPE_ID.int:
+      return 'integer';
+    case TYPE_ID.float:
+    case TYPE_ID.decimal:
+      return 'number';
+    case TYPE_ID.utf8:
+    case TYPE_ID.largeUtf8:
+      return 'string';
+    case TYPE_ID.dictionary:
+      return fieldType((type as arrow.Dictionary).dictionary);
+    case TYPE_ID.bool:
+      return 'boolean';
+    case TYPE_ID.date:
+      return (type as arrow.Date_).unit === DATE_UNIT_DAY ? 'date' : 'datetime';
+    case TYPE_ID.timestamp:
+      return 'datetime';
+    case TYPE_ID.list:
+    case TYPE_ID.fixedSizeList:
+      return 'array';
+    case TYPE_ID.struct:
+    case TYPE_ID.map:
+      return 'object';
+    default:
+      return 'any';
+  }
 }
 
 /** All values of one column, converted for JavaScript (see the file comment). */
