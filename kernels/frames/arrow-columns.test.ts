@@ -25,7 +25,15 @@ describe('fieldType', () => {
       [new arrow.List(item()), 'array'],
       [new arrow.FixedSizeList(3, item()), 'array'],
       [new arrow.Struct([item()]), 'object'],
-      [new arrow.Map_(new arrow.Field('entries', new arrow.Struct<{ key: arrow.Utf8; value: arrow.Int32 }>(entries))), 'object'],
+      [
+        new arrow.Map_(
+          new arrow.Field(
+            'entries',
+            new arrow.Struct<{ key: arrow.Utf8; value: arrow.Int32 }>(entries),
+          ),
+        ),
+        'object',
+      ],
       [new arrow.Binary(), 'any'],
       [new arrow.Null(), 'any'],
     ];
