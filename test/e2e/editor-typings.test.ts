@@ -38,7 +38,8 @@ async function typeCell(n: number, text: string): Promise<void> {
   await cell(n).locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(text, { delay: 15 });
-  expect(await editorText(n)).toBe(text);
+  // The view paints on the next animation frame: the last key may not be drawn yet.
+  await expect.poll(() => editorText(n), { timeout: 2000 }).toBe(text);
 }
 
 /** No error marks now, and still none a little later: diagnostics arrive after a debounce. */
