@@ -85,8 +85,8 @@ function radixDescending(scores: Numbers, order: Uint32Array): Uint32Array {
     low[i] = negative ? lo : ~lo >>> 0;
     high[i] = negative ? hi : (~hi ^ 0x80000000) >>> 0;
   }
-  let from = order;
-  let to = new Uint32Array(n);
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   for (const [keys, shift] of [
     [low, 0],
