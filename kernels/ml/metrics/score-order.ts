@@ -28,16 +28,19 @@ export type ThresholdCounts = {
   fps: Float64Array;
 };
 
+/**
+ * @param buffers room for one point per row, reused by a caller that counts many times (the
+ *   bootstrap): arrays this large are costly to allocate and collect on every resample.
+ */
 export function thresholdCounts(
   order: Uint32Array,
   labels: Numbers,
   scores: Numbers,
   weights: Numbers | undefined,
+  buffers: ThresholdCounts = countBuffers(order.length),
 ): ThresholdCounts {
   const n = order.length;
-  const thresholds = new Float64Array(n);
-  const tps = new Float64Array(n);
-  const fps = new Float64Array(n);
+  const { thresholds, tps, fps } = buffers;
   let points = 0;
   let tp = 0;
   let fp = 0;
@@ -60,6 +63,15 @@ export function thresholdCounts(
     thresholds: thresholds.subarray(0, points),
     tps: tps.subarray(0, points),
     fps: fps.subarray(0, points),
+  };
+}
+
+/** Room for the counts of `rows` rows. */
+export function countBuffers(rows: number): ThresholdCounts {
+  return {
+    thresholds: new Float64Array(rows),
+    tps: new Float64Array(rows),
+    fps: new Float64Array(rows),
   };
 }
 
