@@ -8,7 +8,7 @@
 import { parseExpression } from '../../../core/features/expression';
 import type { DatePart, FittedStep } from '../../../core/features/pipeline-spec';
 import { evaluateExpression, featureValues, type ExpressionColumn } from './expression-eval';
-import { datesOf, numbersOf, textOf, type StepColumns } from './step-columns';
+import { datesOf, numbersOf, categoriesOf, type StepColumns } from './step-columns';
 
 const DAY_MS = 86_400_000;
 
@@ -173,7 +173,7 @@ export function applyStep(
       return;
     }
     case 'oneHot': {
-      const input = textOf(columns, step.column, label);
+      const input = categoriesOf(columns, step.column, label);
       const lookup = categoryLookup(step.categories);
       const outputs = step.categories.map(() => new Float64Array(rows));
       const other = new Float64Array(rows);
@@ -188,7 +188,7 @@ export function applyStep(
       return;
     }
     case 'vocabulary': {
-      const input = textOf(columns, step.column, label);
+      const input = categoriesOf(columns, step.column, label);
       const lookup = categoryLookup(step.vocabulary);
       const values = new Float64Array(rows);
       for (let row = 0; row < rows; row++) {

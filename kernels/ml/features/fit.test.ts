@@ -108,6 +108,17 @@ describe('fitPipeline learns each step from the training rows', () => {
     ).toEqual({ kind: 'vocabulary', column: 'plan', output: 'plan_id', vocabulary: ['pro'] });
   });
 
+  it('oneHot of a number column: its values as text', () => {
+    // contacts 0, 2, 1, 0, 4.
+    expect(onlyStep({ steps: [{ kind: 'oneHot', column: 'contacts' }] })).toMatchObject({
+      categories: ['0', '1', '2', '4'],
+      outputs: ['contacts=0', 'contacts=1', 'contacts=2', 'contacts=4'],
+    });
+    expect(fit({ steps: [{ kind: 'oneHot', column: 'contacts' }] }).inputs).toEqual([
+      { name: 'contacts', type: 'number' },
+    ]);
+  });
+
   it('dateParts names an output per part; ratio and expression name theirs with as', () => {
     expect(
       onlyStep({ steps: [{ kind: 'dateParts', column: 'signup', parts: ['year', 'epochDays'] }] }),
@@ -210,7 +221,10 @@ describe('fitPipeline refuses what it cannot fit, naming the step and the column
       { steps: [{ kind: 'standardize', column: 'plan' }] },
       /steps\[0\].*"plan" is a text column.*oneHot or vocabulary/,
     );
-    refuses({ steps: [{ kind: 'oneHot', column: 'spend' }] }, /"spend" is a number column/);
+    refuses(
+      { steps: [{ kind: 'vocabulary', column: 'signup' }] },
+      /"signup" is a date column, this step reads text or numbers/,
+    );
     refuses({ steps: [{ kind: 'log', column: 'signup' }] }, /"signup" is a date column.*dateParts/);
     refuses(
       { steps: [{ kind: 'dateParts', column: 'plan', parts: ['year'] }] },

@@ -14,7 +14,14 @@ import type {
 import type { MlFrame } from '../ml-types';
 import { applyStep } from './apply-step';
 import { keptCategories, mean, meanAndStd, median, range } from './fit-statistics';
-import { columnOf, datesOf, numbersOf, stepLabel, textOf, type StepColumns } from './step-columns';
+import {
+  columnOf,
+  datesOf,
+  numbersOf,
+  stepLabel,
+  categoriesOf,
+  type StepColumns,
+} from './step-columns';
 import { defaultFeatures, stepReads, stepWrites } from './step-outputs';
 
 /**
@@ -82,8 +89,8 @@ function fitStep(spec: StepSpec, columns: StepColumns, label: string): FittedSte
       };
     }
     case 'oneHot': {
-      const categories = categoriesOf(
-        textOf(columns, spec.column, label),
+      const categories = keptOrRefused(
+        categoriesOf(columns, spec.column, label),
         spec.minCount ?? 1,
         spec.maxCategories ?? DEFAULT_MAX_CATEGORIES,
         label,
@@ -101,8 +108,8 @@ function fitStep(spec: StepSpec, columns: StepColumns, label: string): FittedSte
         kind: 'vocabulary',
         column: spec.column,
         output: spec.as ?? spec.column,
-        vocabulary: categoriesOf(
-          textOf(columns, spec.column, label),
+        vocabulary: keptOrRefused(
+          categoriesOf(columns, spec.column, label),
           spec.minCount ?? 1,
           spec.maxSize ?? Infinity,
           label,
@@ -147,7 +154,7 @@ function imputeValue(
   }
 }
 
-function categoriesOf(
+function keptOrRefused(
   values: readonly (string | null)[],
   minCount: number,
   limit: number,

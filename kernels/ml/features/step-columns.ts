@@ -40,8 +40,7 @@ function advice(have: MlColumn['kind'], want: MlColumn['kind']): string {
   if (want === 'date') return 'cast the column to DATE or TIMESTAMP in the query';
   if (have === 'date')
     return 'a date becomes numbers through a dateParts step (epochDays, year, …)';
-  if (have === 'string') return 'text becomes numbers through a oneHot or vocabulary step';
-  return 'one-hot and vocabulary read text: bucketize the number, or cast it to text in the query';
+  return 'text becomes numbers through a oneHot or vocabulary step';
 }
 
 export function columnOf(columns: StepColumns, name: string, label: string): MlColumn {
@@ -72,11 +71,27 @@ function columnOfKind<K extends MlColumn['kind']>(
 export const numbersOf = (columns: StepColumns, name: string, label: string): Float64Array =>
   columnOfKind(columns, name, 'number', label).values;
 
-export const textOf = (
+export const datesOf = (columns: StepColumns, name: string, label: string): Float64Array =>
+  columnOfKind(columns, name, 'date', label).values;
+
+/**
+ * The values of a oneHot or vocabulary step's column as categories: text as it is, a number as
+ * its JavaScript text (`String(value)`: the SQL compiler matches the number that text spells).
+ */
+export function categoriesOf(
   columns: StepColumns,
   name: string,
   label: string,
-): readonly (string | null)[] => columnOfKind(columns, name, 'string', label).values;
-
-export const datesOf = (columns: StepColumns, name: string, label: string): Float64Array =>
-  columnOfKind(columns, name, 'date', label).values;
+): readonly (string | null)[] {
+  const column = columnOf(columns, name, label);
+  switch (column.kind) {
+    case 'string':
+      return column.values;
+    case 'number':
+      return Array.from(column.values, (value) => (Number.isNaN(value) ? null : String(value)));
+    case 'date':
+      throw new Error(
+        `${label}: "${name}" is a date column, this step reads text or numbers as categories (${advice('date', 'string')})`,
+      );
+  }
+}

@@ -94,6 +94,28 @@ describe('transformFrame applies each step as pipeline-spec.ts defines it', () =
     ).toEqual([1, 0, 0, 2]);
   });
 
+  it('oneHot and vocabulary of numbers match the text of each value', () => {
+    const oneHot: FittedStep = {
+      kind: 'oneHot',
+      column: 'x',
+      categories: ['1', '2.5'],
+      outputs: ['x=1', 'x=2.5'],
+      other: 'x=__other__',
+    };
+    const matrix = transformFrame(
+      pipelineOf(X, [oneHot], ['x=1', 'x=2.5', 'x=__other__']),
+      xs([1, 2.5, 3, null]),
+    );
+    expect(Array.from(matrix.values)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1]);
+    const vocabulary: FittedStep = {
+      kind: 'vocabulary',
+      column: 'x',
+      output: 'x',
+      vocabulary: ['2.5', '1'],
+    };
+    expect(one(vocabulary, [1, 2.5, 3, null])).toEqual([2, 1, 0, 0]);
+  });
+
   it('dateParts in UTC', () => {
     const inputs = [{ name: 'at', type: 'date' as const }];
     const parts = ['year', 'month', 'day', 'dayOfWeek', 'dayOfYear', 'hour', 'epochDays'] as const;
