@@ -3,6 +3,7 @@
  * an importance is positive when shuffling a feature hurts, whether the metric is ROC-AUC
  * (higher is better) or RMSE (lower is better).
  */
+import { rocAuc } from '../metrics/ranking';
 import type { Task } from '../ml-types';
 
 export type MetricFunction = (labels: Float32Array, scores: Float32Array) => number;
@@ -17,7 +18,9 @@ export type ImportanceMetric = {
 /** A metric, or a bare function read as higher-is-better (such as a custom AUC). */
 export type MetricOption = ImportanceMetric | MetricFunction;
 
-export function resolveImportanceMetric(option: MetricOption): ImportanceMetric {
+/** The metric `option` names, or the task's default: ROC-AUC for a classifier, RMSE else. */
+export function importanceMetric(task: Task, option?: MetricOption): ImportanceMetric {
+  if (option === undefined) return defaultMetric(task);
   if (typeof option === 'function') return { name: 'metric', higherIsBetter: true, score: option };
   if (
     typeof option !== 'object' ||
@@ -32,7 +35,7 @@ export function resolveImportanceMetric(option: MetricOption): ImportanceMetric 
   return option;
 }
 
-export function defaultImportanceMetric(task: Task): ImportanceMetric {
+function defaultMetric(task: Task): ImportanceMetric {
   switch (task) {
     case 'classification':
       return {

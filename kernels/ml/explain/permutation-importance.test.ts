@@ -5,7 +5,8 @@ import type { TfModule } from '../../platform';
 import type { FeatureMatrix, MlModel } from '../ml-types';
 import { createRandom } from '../random';
 import { modelFromJson } from '../train/forward';
-import type { ImportanceMetric } from './importance-metric';
+import { rocAuc } from '../metrics/ranking';
+import { importanceMetric, type ImportanceMetric } from './importance-metric';
 import { permutationImportance } from './permutation-importance';
 
 let tf: TfModule;
@@ -58,6 +59,17 @@ describe('permutationImportance', () => {
     expect(signal.importance).toBeGreaterThan(0.3);
     expect(signal.std).toBeGreaterThan(0);
     expect(Math.abs(noise.importance)).toBeLessThan(0.03);
+    model.dispose();
+  });
+
+  it('measures drops of ROC-AUC by default for a classifier', () => {
+    const { x, y } = churnLike(1000, 8);
+    const model = logistic([2, 0.3]);
+    expect(importanceMetric('classification').name).toBe('ROC-AUC');
+    const byDefault = permutationImportance(model, x, y, { seed: 1 });
+    expect(byDefault).toEqual(permutationImportance(model, x, y, { seed: 1, metric: rocAuc }));
+    expect(byDefault[0]).toMatchObject({ feature: 'signal' });
+    expect(byDefault[0].importance).toBeGreaterThan(0.2);
     model.dispose();
   });
 

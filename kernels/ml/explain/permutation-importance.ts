@@ -8,11 +8,7 @@
 import { createRandom, shuffledIndices } from '../random';
 import type { FeatureImportance, FeatureMatrix, MlModel } from '../ml-types';
 import { checkMatrixFeatures, positiveInteger } from './explain-inputs';
-import {
-  defaultImportanceMetric,
-  resolveImportanceMetric,
-  type MetricOption,
-} from './importance-metric';
+import { importanceMetric, type MetricOption } from './importance-metric';
 
 export type PermutationImportanceOptions = {
   /** What to measure drops of; by default ROC-AUC for a classifier, RMSE for a regressor. */
@@ -52,10 +48,7 @@ export function permutationImportance(
   if (!Number.isInteger(seed)) {
     throw new TypeError(`permutationImportance: seed must be an integer, got ${String(seed)}`);
   }
-  const metric =
-    options.metric === undefined
-      ? defaultImportanceMetric(model.task)
-      : resolveImportanceMetric(options.metric);
+  const metric = importanceMetric(model.task, options.metric);
 
   const base = metric.score(y, model.predict(x));
   const drop = (score: number) => (metric.higherIsBetter ? base - score : score - base);
