@@ -176,6 +176,7 @@ export const DIALECTS: Record<SqlDialectName, SqlDialect> = {
     'postgres',
     'DOUBLE PRECISION',
     (sql) => `CAST(CAST(${sql} AS INTEGER) AS DOUBLE PRECISION)`,
-    (sql) => `${sql} COLLATE "C"`,
+    // Parenthesised: BETWEEN's low bound may not carry a COLLATE clause in PostgreSQL's grammar.
+    (sql) => `(${sql} COLLATE "C")`,
   ),
 };
