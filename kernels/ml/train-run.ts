@@ -58,6 +58,7 @@ export async function trainInCell(
             epochs: settings.epochs,
             backend,
             etaMs: etaMs(history, settings.epochs),
+            metric: task === 'classification' ? 'ROC-AUC' : 'RMSE',
           });
         },
         validationMetric: task === 'classification' ? safeRocAuc : undefined,
