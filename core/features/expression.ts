@@ -110,10 +110,8 @@ class Parser {
   }
 
   parseAll(): Expr {
-    if (!this.startsExpression()) this.fail(this.token, 'an expression');
     const expr = this.parseOr();
-    if (!this.atEnd())
-      this.fail(this.token, 'an operator or the end of the expression');
+    if (!this.atEnd()) this.fail(this.token, 'an operator or the end of the expression');
     return expr;
   }
 
@@ -322,7 +320,7 @@ class Parser {
       throw new ExpressionSyntaxError(
         this.source,
         token.start,
-        `${lower}() takes ${wanted} argument${wanted === '1' ? '' : 's'}, found ${parsed.length}`,
+        `${lower}() takes ${wanted} argument${wanted.endsWith(' 1') || wanted === '1' ? '' : 's'}, found ${parsed.length}`,
       );
     }
     if (lower === 'round' && parsed.length === 2) {
