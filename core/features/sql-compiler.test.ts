@@ -120,9 +120,9 @@ describe('pipelineToSql', () => {
       'CASE WHEN CAST("x") < CAST(1) THEN CAST(0) WHEN CAST("x") < CAST(2) THEN CAST(1) WHEN CAST("x") >= CAST(2) THEN CAST(2) END AS "b"',
       'CAST(1) AS "plan=__other__"',
       // A number column's categories are the values' text: "x" spells no number, so matches none.
-      'CASE WHEN CAST("n") = CAST(1.5) THEN CAST(1) ELSE CAST(0) END AS "n=1.5"',
+      'CASE WHEN CAST("n") = CAST(1.5e+0) THEN CAST(1) ELSE CAST(0) END AS "n=1.5"',
       'CAST(0) AS "n=x"',
-      'CASE WHEN CAST("n") IN (CAST(1.5)) THEN CAST(0) ELSE CAST(1) END AS "n=__other__"',
+      'CASE WHEN CAST("n") IN (CAST(1.5e+0)) THEN CAST(0) ELSE CAST(1) END AS "n=__other__"',
       'CAST(0) AS "v"',
       'ln(NULLIF(GREATEST((CAST("x") + CAST(1)), CAST(0)), CAST(0))) AS "l"',
       '(CAST("x") / NULLIF(CAST("n"), CAST(0))) AS "r"',

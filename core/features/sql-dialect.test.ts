@@ -10,7 +10,7 @@ describe('DIALECTS', () => {
   });
 
   it('prints finite numbers as doubles and refuses the others', () => {
-    expect(DIALECTS.duckdb.number(0.1)).toBe('CAST(0.1 AS DOUBLE)');
+    expect(DIALECTS.duckdb.number(0.1)).toBe('CAST(1e-1 AS DOUBLE)');
     expect(DIALECTS.postgres.number(-2.5e-10)).toBe('CAST(-2.5e-10 AS DOUBLE PRECISION)');
     expect(() => DIALECTS.duckdb.number(Number.NaN)).toThrow(/NaN has no SQL literal/);
     expect(() => DIALECTS.postgres.number(Infinity)).toThrow(/Infinity has no SQL literal/);
