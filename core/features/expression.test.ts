@@ -215,6 +215,13 @@ describe('parseExpression', () => {
     expect(syntaxError('a = AND b').message).toMatch(
       /expected an expression after '=', found 'AND'/,
     );
+    expect(syntaxError('a = NOT b').message).toMatch(
+      /after '=' \(put NOT and what it negates in parentheses\), found 'NOT'/,
+    );
+    expect(parseExpression('a = (NOT b)')).toMatchObject({
+      op: '=',
+      right: { kind: 'unary', op: 'not' },
+    });
     expect(syntaxError('2x').message).toMatch(/after the number 2 at line 1, column 2/);
     expect(syntaxError('""').message).toMatch(/expected a column name inside the double quotes/);
   });
