@@ -193,6 +193,20 @@ describe('trainModel', () => {
     expect(weightsOf(stopped.json)).not.toEqual(weightsOf(oneEpoch.json));
   });
 
+  it('yields while it trains, so a Stop sent from a timer arrives mid-run', async () => {
+    const data = { ...logisticData(20_000, 19), validation: null };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1);
+    // Batches of 8: 2500 a epoch, so 50 epochs are far more work than the first yield waits for.
+    const stopped = await train(
+      data,
+      { model: 'mlp', hiddenLayers: [8], epochs: 50, batchSize: 8 },
+      { signal: controller.signal },
+    );
+    expect(stopped.end).toBe('stopped');
+    expect(stopped.history.length).toBeLessThan(50);
+  });
+
   it('weighs the rare class up with class weights, raising its scores', async () => {
     // About 10% positives.
     const rare = synthetic(4000, 2, 13, (x, draw) => (draw() < sigmoid(2 * x[0]! - 3) ? 1 : 0));
