@@ -32,4 +32,11 @@ describe('cellNeeds', () => {
     expect(cellNeeds('dfd.DataFrame; tf.tensor', 'typescript').libraries).toEqual(['dfd', 'tf']);
     expect(cellNeeds('const tfa = model.tf; dfdx', 'typescript').libraries).toEqual([]);
   });
+
+  it('loads TF.js for a cell that names ml, which trains on it', () => {
+    expect(
+      cellNeeds("await ml.train(split, { label: 'churned' })", 'typescript').libraries,
+    ).toEqual(['tf']);
+    expect(cellNeeds('const html = x.ml; mlp()', 'typescript').libraries).toEqual([]);
+  });
 });

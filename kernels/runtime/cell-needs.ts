@@ -18,7 +18,8 @@ export type CellNeeds = {
 const NAMES_DATABASE = /\b(sql|register|sample)\b/;
 /** `toDataFrame()` of a query result makes a danfo frame without naming `dfd`. */
 const NAMES_DANFO = /\b(dfd|toDataFrame|danfojs)\b/;
-const NAMES_TF = /(?<![\w$.])tf\b|@tensorflow\/tfjs\b/;
+/** `ml` trains and predicts on TF.js, so a cell naming it waits for TF.js as one naming `tf`. */
+const NAMES_TF = /(?<![\w$.])(tf|ml)\b|@tensorflow\/tfjs\b/;
 
 export function cellNeeds(code: string, kind: 'sql' | 'typescript'): CellNeeds {
   // A query's result shows as a table without danfo.js or TF.js.

@@ -50,7 +50,7 @@ export class LibraryLoadError extends Error {
 /** What in a cell's code makes the kernel load the library first (cell-needs.ts). */
 const NAMED_BY: Record<LazyLibrary, string> = {
   dfd: '`dfd`, `toDataFrame` or `danfojs`',
-  tf: '`tf` or `@tensorflow/tfjs`',
+  tf: '`tf`, `ml` or `@tensorflow/tfjs`',
 };
 
 type LoadedModules = { dfd: DanfoModule | null; tf: TfModule | null };
