@@ -120,6 +120,19 @@ describe('trainModel', () => {
     expect(weightsOf(other.json)).not.toEqual(weightsOf(first.json));
   });
 
+  it('trains to the same weights with the data kept on the device (the GPU backends’ way)', async () => {
+    const data = { ...logisticData(1000, 20), validation: logisticData(200, 21) };
+    const settings = resolveTrainSettings({ model: 'mlp', hiddenLayers: [4], epochs: 2, seed: 9 });
+    // The same backend, reporting itself as WebGL: batches are gathered from resident tensors.
+    const asGpu = { ...tf, getBackend: () => 'webgl' } as TfModule;
+    const onDevice = await trainModel(asGpu, data, settings);
+    const onHost = await trainModel(tf, data, settings);
+    expect(weightsOf(onDevice.model.toJSON())).toEqual(weightsOf(onHost.model.toJSON()));
+    expect(withoutTimes(onDevice.history)).toEqual(withoutTimes(onHost.history));
+    onDevice.model.dispose();
+    onHost.model.dispose();
+  });
+
   it('keeps the tensor count flat across epochs and runs, and back to the start after dispose', async () => {
     const data = { ...logisticData(2000, 6), validation: logisticData(300, 7) };
     const before = tf.memory().numTensors;
@@ -296,8 +309,9 @@ describe('trainModel', () => {
     ).rejects.toThrow(/label at row 1 is 2/);
   });
 
-  it('says when training diverges', async () => {
+  it('says when training diverges, and frees its tensors', async () => {
     const data = { ...synthetic(500, 2, 18, (x) => 1e6 * x[0]!), validation: null };
+    const before = tf.memory().numTensors;
     await expect(
       train(data, {
         model: 'linear',
@@ -307,5 +321,6 @@ describe('trainModel', () => {
         epochs: 3,
       }),
     ).rejects.toThrow(/diverged in epoch 1.*lower learningRate/);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
