@@ -6,11 +6,13 @@ const progress = { done: 3, total: 10, unit: 'files', message: 'a.csv' };
 describe('parseJobEvent', () => {
   it('accepts each kind of event, dropping unknown keys', () => {
     const events: JobEvent[] = [
-      { kind: 'started', jobId: 'j', title: 'Scoring', progress },
+      { kind: 'started', jobId: 'j', title: 'Scoring', action: 'cancel', progress },
+      { kind: 'started', jobId: 'j', title: 'Training', action: 'stop', progress },
       { kind: 'progress', jobId: 'j', progress: { ...progress, total: null, message: null } },
       { kind: 'finished', jobId: 'j', outcome: { kind: 'done' } },
       { kind: 'finished', jobId: 'j', outcome: { kind: 'error', message: 'disk full' } },
       { kind: 'finished', jobId: 'j', outcome: { kind: 'cancelled' } },
+      { kind: 'finished', jobId: 'j', outcome: { kind: 'stopped' } },
     ];
     for (const event of events) expect(parseJobEvent({ ...event, extra: 1 })).toEqual(event);
   });
@@ -19,8 +21,10 @@ describe('parseJobEvent', () => {
     const bad: unknown[] = [
       null,
       'started',
-      { kind: 'started', jobId: 'j', progress },
-      { kind: 'started', jobId: 1, title: 'T', progress },
+      { kind: 'started', jobId: 'j', action: 'cancel', progress },
+      { kind: 'started', jobId: 1, title: 'T', action: 'cancel', progress },
+      { kind: 'started', jobId: 'j', title: 'T', progress },
+      { kind: 'started', jobId: 'j', title: 'T', action: 'pause', progress },
       { kind: 'progress', jobId: 'j', progress: { ...progress, done: -1 } },
       { kind: 'progress', jobId: 'j', progress: { ...progress, done: Number.NaN } },
       { kind: 'progress', jobId: 'j', progress: { ...progress, total: '10' } },

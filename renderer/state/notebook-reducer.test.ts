@@ -107,6 +107,7 @@ describe('notebookReducer', () => {
         engine: { where: 'host', label: 'native DuckDB v1.5.2 (host)' },
         dependencies: { defines: [], reads: ['console'] },
         seeds: [],
+        trainingRuns: [],
       },
     );
     expect(state.notebook.cells[0]).toMatchObject({
@@ -154,6 +155,7 @@ describe('notebookReducer', () => {
         engine: host,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
     );
     expect(state.runtime[id].engine).toEqual(host);
@@ -180,6 +182,7 @@ describe('notebookReducer', () => {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     state = apply(
       state,
@@ -247,6 +250,7 @@ describe('notebookReducer', () => {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
     state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });
@@ -304,6 +308,7 @@ describe('the run log', () => {
       engine: null,
       dependencies: { defines: ['a'], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     state = apply(
       state,
