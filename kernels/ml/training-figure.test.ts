@@ -41,7 +41,10 @@ describe('trainingFigure', () => {
     expect(figure.data[0].x).toEqual([1, 2]);
     expect(figure.layout.xaxis).toEqual({ title: { text: 'epoch' }, range: [0.5, 10.5] });
     expect(figure.layout.yaxis2).toMatchObject({ overlaying: 'y', side: 'right' });
-    expect(figure.layout.title).toEqual({ text: 'Training &lt;MLP&gt;<br><sub>caption</sub>' });
+    expect(figure.layout.title).toMatchObject({ text: 'Training &lt;MLP&gt;' });
+    expect(figure.layout.annotations).toEqual([
+      expect.objectContaining({ text: 'caption', xref: 'paper', yref: 'paper', showarrow: false }),
+    ]);
     expect(figure.layout.shapes).toBeUndefined();
   });
 

@@ -1,9 +1,9 @@
 /**
  * What the live training display shows (training-display.ts), as a MIME bundle: a plotly figure
  * of the loss per epoch, with the validation loss and the validation metric (on its own axis, to
- * the right) when there is a validation split, under a title whose second line is the caption:
- * epoch n/N, the latest figures, the ETA and the backend and device; once training ended, how
- * it ended and which epoch's weights were kept (marked on the chart). `text/plain` says the same
+ * the right) when there is a validation split, under its title and a caption: epoch n/N, the
+ * latest figures, the ETA and the backend and device; once training ended, how it ended and
+ * which epoch's weights were kept (marked on the chart). `text/plain` says the same
  * for a terminal and for `quarry run`'s report.
  *
  * The x axis spans all N epochs from the start, so the curve grows from left to right instead
@@ -73,8 +73,25 @@ export function trainingFigure(view: TrainingView, caption: string): PlotlyPaylo
   return {
     data,
     layout: {
-      // Plotly reads a title as HTML-like markup: a `<` in a model's name must stay text.
-      title: { text: `${escapeHtml(view.title)}<br><sub>${escapeHtml(caption)}</sub>` },
+      // Plotly reads text as HTML-like markup: a `<` in a model's name must stay text. The title
+      // stays the same while the caption changes, so the chart keeps its accessible name.
+      title: { text: escapeHtml(view.title), x: 0, xanchor: 'left' },
+      annotations: [
+        {
+          text: escapeHtml(caption),
+          xref: 'paper',
+          yref: 'paper',
+          x: 0,
+          y: 1,
+          xanchor: 'left',
+          yanchor: 'bottom',
+          yshift: 6,
+          showarrow: false,
+          font: { size: 11 },
+        },
+      ],
+      // Room above the plot for the caption, and to the right for the metric's axis.
+      margin: { t: 64, r: hasMetric ? 56 : 16, b: 40, l: 52 },
       xaxis: { title: { text: 'epoch' }, range: [0.5, lastEpoch + 0.5] },
       yaxis: { title: { text: 'loss' } },
       ...(hasMetric
