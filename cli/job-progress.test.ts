@@ -39,7 +39,13 @@ describe('jobLine', () => {
 describe('JobProgressPrinter', () => {
   it('in a log: the first line, at most one a second, and the last one with the outcome', () => {
     const { written, at } = printer(false);
-    at(0, { kind: 'started', jobId: 'j', title: 'Scoring files', progress: progress(0) });
+    at(0, {
+      kind: 'started',
+      jobId: 'j',
+      title: 'Scoring files',
+      action: 'cancel',
+      progress: progress(0),
+    });
     for (let i = 1; i <= 25; i++)
       at(i * 100, { kind: 'progress', jobId: 'j', progress: progress(i * 4) });
     at(2600, { kind: 'finished', jobId: 'j', outcome: { kind: 'done' } });
@@ -53,7 +59,13 @@ describe('JobProgressPrinter', () => {
 
   it('on a terminal: redraws one line in place, ends it with the outcome', () => {
     const { written, at } = printer(true);
-    at(0, { kind: 'started', jobId: 'j', title: 'Scoring', progress: progress(0) });
+    at(0, {
+      kind: 'started',
+      jobId: 'j',
+      title: 'Scoring',
+      action: 'cancel',
+      progress: progress(0),
+    });
     at(100, { kind: 'progress', jobId: 'j', progress: progress(45, 'part 7') });
     at(200, { kind: 'finished', jobId: 'j', outcome: { kind: 'cancelled' } });
     expect(written).toEqual([
@@ -63,9 +75,28 @@ describe('JobProgressPrinter', () => {
     ]);
   });
 
+  it('says a Stop job was stopped early, keeping what it had', () => {
+    const { written, at } = printer(false);
+    at(0, {
+      kind: 'started',
+      jobId: 't',
+      title: 'Training',
+      action: 'stop',
+      progress: progress(0),
+    });
+    at(10, { kind: 'finished', jobId: 't', outcome: { kind: 'stopped' } });
+    expect(written.at(-1)).toBe('  cell 3  Training  0/100 files (0%)  stopped\n');
+  });
+
   it('on a terminal: ends an open line before another message, once', () => {
     const { written, at, shown } = printer(true);
-    at(0, { kind: 'started', jobId: 'j', title: 'Scoring', progress: progress(0) });
+    at(0, {
+      kind: 'started',
+      jobId: 'j',
+      title: 'Scoring',
+      action: 'cancel',
+      progress: progress(0),
+    });
     shown.endLine();
     shown.endLine();
     expect(written).toEqual(['\r\x1b[K  cell 3  Scoring  0/100 files (0%)', '\n']);
@@ -80,13 +111,20 @@ describe('JobProgressPrinter', () => {
       kind: 'started',
       jobId: 'j',
       title: 'Scoring',
+      action: 'cancel',
       progress: progress(0, 'a long message'),
     });
     at(1, { kind: 'finished', jobId: 'j', outcome: { kind: 'error', message: 'disk full' } });
     expect(written[0]).toBe('\r\x1b[K  cell 3  Scoring  0/100 fil…');
     expect(written[0].length - '\r\x1b[K'.length).toBe(29);
     const { written: log, at: logAt } = printer(false);
-    logAt(0, { kind: 'started', jobId: 'k', title: 'Export', progress: progress(1) });
+    logAt(0, {
+      kind: 'started',
+      jobId: 'k',
+      title: 'Export',
+      action: 'cancel',
+      progress: progress(1),
+    });
     logAt(5, { kind: 'finished', jobId: 'k', outcome: { kind: 'error', message: 'disk full' } });
     expect(log.at(-1)).toBe('  cell 3  Export  1/100 files (1%)  failed: disk full\n');
   });

@@ -31,6 +31,8 @@ export function outcomeText(outcome: JobOutcome): string {
       return 'done';
     case 'cancelled':
       return 'cancelled';
+    case 'stopped':
+      return 'stopped';
     case 'error':
       return `failed: ${outcome.message}`;
   }

@@ -4,6 +4,7 @@ import {
   parseKernelThreadConfig,
   parseToKernelThread,
 } from './kernel-thread-protocol';
+import { trainingRun } from '../test/support/training-runs';
 
 const execute = { type: 'execute', requestId: 'r1', cellId: 'c1', code: '1', executionCount: 1 };
 const done = {
@@ -15,6 +16,7 @@ const done = {
   errorLocation: { line: 2, column: 3 },
   dependencies: { defines: ['total'], reads: ['customers'] },
   seeds: [{ use: 'sample', name: 'orders', seed: 42, cell: 2 }],
+  trainingRuns: [trainingRun()],
 };
 
 describe('kernel thread messages', () => {
@@ -55,6 +57,8 @@ describe('kernel thread messages', () => {
     for (const message of [
       { ...done, status: 'interrupted' },
       { ...done, errorLocation: { line: 'x' } },
+      { ...done, trainingRuns: [{ ...trainingRun(), seed: 'x' }] },
+      { ...done, trainingRuns: undefined },
       { type: 'output', requestId: 'r1', cellId: 'c1', output: { output_type: 'stream' } },
       { type: 'failed' },
     ])

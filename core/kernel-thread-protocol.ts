@@ -24,6 +24,7 @@ import {
   STREAMED_CELL_EVENTS,
 } from './kernel-worker-guards';
 import { isSeedUse, type SeedUse } from './notebook/run-record';
+import { isTrainingRunRecord, type TrainingRunRecord } from './notebook/training-runs';
 import type { CellDependencies, CellLocation, KernelEvent, KernelRequest } from './protocol';
 
 /** What the thread is started with (its `workerData`). */
@@ -56,6 +57,7 @@ export type FromKernelThread =
       errorLocation: CellLocation | null;
       dependencies: CellDependencies;
       seeds: SeedUse[];
+      trainingRuns: TrainingRunRecord[];
     }
   /** The kernel could not start (DuckDB-WASM or TF.js failed to load). */
   | { type: 'failed'; message: string };
@@ -84,6 +86,7 @@ export const parseFromKernelThread = variantParser<FromKernelThread>('type', {
     errorLocation: nullable(isCellLocation),
     dependencies: isCellDependencies,
     seeds: arrayOf(isSeedUse),
+    trainingRuns: arrayOf(isTrainingRunRecord),
   },
   failed: { type: literal('failed'), message: isString },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KernelWorkerConfig } from './kernel-worker-protocol';
 import { parseFromKernelWorker, parseToKernelWorker } from './kernel-worker-guards';
+import { trainingRun } from '../test/support/training-runs';
 
 const config: KernelWorkerConfig = {
   baseUrl: 'http://127.0.0.1:5000/',
@@ -156,6 +157,7 @@ describe('parseFromKernelWorker', () => {
         engine: { where: 'both', label: 'native DuckDB v1.5.2 (host) + DuckDB-WASM' },
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [trainingRun()],
       },
       {
         type: 'done',
@@ -166,9 +168,14 @@ describe('parseFromKernelWorker', () => {
         engine: null,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
       { type: 'output', ...ids, output: shownAs('d1') },
-      { type: 'job', ...ids, job: { kind: 'started', jobId: 'j1', title: 'Counting', progress } },
+      {
+        type: 'job',
+        ...ids,
+        job: { kind: 'started', jobId: 'j1', title: 'Counting', action: 'stop', progress },
+      },
       { type: 'job', ...ids, job: { kind: 'finished', jobId: 'j1', outcome: { kind: 'done' } } },
       { type: 'display-update', ...ids, displayId: 'd1', output: shownAs('d1') },
       {
@@ -231,6 +238,18 @@ describe('parseFromKernelWorker', () => {
         engine: { where: 'elsewhere', label: 'x' },
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
+      },
+      {
+        type: 'done',
+        ...ids,
+        status: 'done',
+        durationMs: 1,
+        errorLocation: null,
+        engine: null,
+        dependencies: { defines: [], reads: [] },
+        seeds: [],
+        trainingRuns: [{ ...trainingRun(), metrics: { auc: 'high' } }],
       },
       { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: null },
       { type: 'done', ...ids, status: 'done', durationMs: 1, errorLocation: { line: 1 } },

@@ -41,6 +41,7 @@ import {
 import type { DisplayDataOutput, Output } from './outputs';
 import { isHostQueryReply } from './query/host-query';
 import { isSeedUse } from './notebook/run-record';
+import { isTrainingRunRecord } from './notebook/training-runs';
 import type {
   CellDependencies,
   CellEngine,
@@ -265,6 +266,7 @@ export const parseFromKernelWorker = variantParser<FromKernelWorker>('type', {
     engine: nullable(isCellEngine),
     dependencies: isCellDependencies,
     seeds: arrayOf(isSeedUse),
+    trainingRuns: arrayOf(isTrainingRunRecord),
   },
   'host-request': isHostRelayRequest,
   variables: {

@@ -6,6 +6,7 @@
 import type { JobEvent } from './jobs';
 import type { JsonObject } from './json';
 import type { SeedUse } from './notebook/run-record';
+import type { TrainingRunRecord } from './notebook/training-runs';
 import type { DisplayDataOutput, Output } from './outputs';
 import type { SortDirection } from './table-order';
 
@@ -88,6 +89,11 @@ export type KernelEvent =
       dependencies: CellDependencies;
       /** Seeds the run used (sampling, `repeatable (N)`, training), for the notebook's record. */
       seeds: SeedUse[];
+      /**
+       * The training runs the cell recorded (`ml.train`), oldest first, for the notebook's
+       * `metadata.quarry.runs`; `cell` is null: the front end knows the cell's number.
+       */
+      trainingRuns: TrainingRunRecord[];
     };
 
 /**

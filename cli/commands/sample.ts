@@ -66,7 +66,13 @@ export async function sampleCommand(
     showProgress(
       started
         ? { kind: 'progress', jobId: JOB_ID, progress }
-        : { kind: 'started', jobId: JOB_ID, title: jobTitle(args.request.source), progress },
+        : {
+            kind: 'started',
+            jobId: JOB_ID,
+            title: jobTitle(args.request.source),
+            action: 'cancel',
+            progress,
+          },
     );
     started = true;
   };

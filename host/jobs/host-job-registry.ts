@@ -84,7 +84,8 @@ export class HostJobRegistry {
     const throttle = new LatestProgress(this.timings.progressIntervalMs, (latest) =>
       push(job, { kind: 'progress', jobId, progress: latest }),
     );
-    push(job, { kind: 'started', jobId, title, progress });
+    // A host job (a sample pull, an export) half done is no result: it is cancelled, not stopped.
+    push(job, { kind: 'started', jobId, title, action: 'cancel', progress });
 
     const { signal } = job.controller;
     const finish = (outcome: JobOutcome, result: HostJobResult | null) => {

@@ -18,6 +18,7 @@ import {
 import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
 import type { SeedUse } from '../../core/notebook/run-record';
+import type { TrainingRunRecord } from '../../core/notebook/training-runs';
 import type { CellDependencies, KernelInfo } from '../../core/protocol';
 import type { HostQueries } from '../../core/query/host-query';
 import type { HostQueryEngine } from '../query/host-query-engine';
@@ -51,6 +52,8 @@ export type CellExecution =
       durationMs: number;
       dependencies: CellDependencies;
       seeds: SeedUse[];
+      /** The training runs the cell recorded (their `cell` is null). */
+      trainingRuns: TrainingRunRecord[];
     }
   /** The thread ended while the cell ran; its outputs until then were delivered. */
   | { kind: 'thread-ended'; end: KernelThreadEnd; durationMs: number };
@@ -207,6 +210,7 @@ export class KernelThread {
           durationMs: message.durationMs,
           dependencies: message.dependencies,
           seeds: message.seeds,
+          trainingRuns: message.trainingRuns,
         });
         return;
       }

@@ -78,6 +78,7 @@ async function receive(message: ToKernelThread): Promise<void> {
         errorLocation: reply.errorLocation,
         dependencies: reply.dependencies,
         seeds: reply.seeds,
+        trainingRuns: reply.trainingRuns,
       });
       return;
     }

@@ -9,6 +9,9 @@
  * ending the process. An error that reaches a cell after it ended (a timer it set threw, a
  * promise it left rejected) fails that cell and stops the run after the one running then.
  *
+ * The training runs a cell records (`ml.train`) are appended to the notebook's
+ * `metadata.quarry.runs` as the cell ends, numbered as the cell is, as the app does.
+ *
  * A cell that runs past `cellTimeoutMs` is stopped by terminating the thread: a headless cell
  * cannot be interrupted from inside (a busy loop never yields), so the kernel goes with it and
  * the run fails at that cell, its error output saying so.
@@ -16,6 +19,7 @@
 import type { CodeCell, Notebook } from '../../core/notebook/model';
 import type { JobEvent } from '../../core/jobs';
 import type { SeedUse } from '../../core/notebook/run-record';
+import { withTrainingRuns } from '../../core/notebook/training-runs';
 import { appendOutput, replaceDisplay, type ErrorOutput, type Output } from '../../core/outputs';
 import type { KernelInfo } from '../../core/protocol';
 import {
@@ -150,8 +154,11 @@ export async function runNotebook(
       });
       clearTimeout(timeout);
       ended = true;
-      if (execution.kind === 'done')
+      if (execution.kind === 'done') {
         seeds.push(...execution.seeds.map((seed) => ({ ...seed, cell: cellNumber })));
+        const runs = execution.trainingRuns.map((run) => ({ ...run, cell: cellNumber }));
+        notebook.metadata = withTrainingRuns(notebook.metadata, runs);
+      }
       const report: CellRunReport =
         timedOutCell === cellNumber
           ? { cellNumber, status: 'timed-out', durationMs: execution.durationMs }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../core/jobs';
-import { JobCancelledError, JobRunner, type JobClock, type JobHandle } from './jobs';
+import {
+  JobCancelledError,
+  JobRunner,
+  type JobClock,
+  type JobHandle,
+  type JobOptions,
+} from './jobs';
 
 /** A clock the test moves by hand; due timers fire as it passes them. */
 function manualClock() {
@@ -34,7 +40,7 @@ function setUp() {
   let handle: JobHandle | null = null;
   let finish: (value: string) => void = () => undefined;
   let fail: (error: unknown) => void = () => undefined;
-  const start = (options = { total: 10, unit: 'steps' }) =>
+  const start = (options: JobOptions = { total: 10, unit: 'steps' }) =>
     runner.run(
       'Counting',
       options,
@@ -76,6 +82,7 @@ describe('JobRunner', () => {
         kind: 'started',
         jobId,
         title: 'Counting',
+        action: 'cancel',
         progress: { done: 0, total: 10, unit: 'steps', message: null },
       },
       {
@@ -133,6 +140,56 @@ describe('JobRunner', () => {
       outcome: { kind: 'cancelled' },
     });
     expect(runner.cancel(job().id)).toBe(false);
+  });
+
+  it('stop aborts the signal and resolves with what the work returns, ending stopped', async () => {
+    const { start, job, runner, events, finish, time } = setUp();
+    const promise = start({ total: 10, unit: 'epochs', action: 'stop' });
+    expect(events[0]).toMatchObject({ kind: 'started', action: 'stop' });
+    expect(runner.cancel(job().id)).toBe(true);
+    expect(job().signal.aborted).toBe(true);
+    // Winding down: no outcome yet, and progress is still reported.
+    expect(events.some((e) => e.kind === 'finished')).toBe(false);
+    time.advance(150);
+    job().progress(4, 'keeping the best weights');
+    finish('best weights');
+    await expect(promise).resolves.toBe('best weights');
+    expect(events.at(-2)).toMatchObject({ kind: 'progress', progress: { done: 4 } });
+    expect(events.at(-1)).toEqual({
+      kind: 'finished',
+      jobId: job().id,
+      outcome: { kind: 'stopped' },
+    });
+  });
+
+  it('a stop job that is never stopped ends done, and one that fails while stopping ends with its error', async () => {
+    const plain = setUp();
+    const done = plain.start({ action: 'stop' });
+    plain.finish('all epochs');
+    await expect(done).resolves.toBe('all epochs');
+    expect(plain.events.at(-1)).toMatchObject({ outcome: { kind: 'done' } });
+
+    const failing = setUp();
+    const failed = failing.start({ action: 'stop' });
+    failing.runner.cancelAll();
+    failing.fail(new Error('out of memory'));
+    await expect(failed).rejects.toThrow('out of memory');
+    expect(failing.events.at(-1)).toMatchObject({
+      outcome: { kind: 'error', message: 'out of memory' },
+    });
+  });
+
+  it('refuses an action that is neither cancel nor stop', async () => {
+    const { runner } = setUp();
+    const options = { action: 'pause' } as unknown as JobOptions;
+    await expect(
+      runner.run(
+        'X',
+        options,
+        () => 1,
+        () => undefined,
+      ),
+    ).rejects.toThrow("options.action must be 'cancel' or 'stop' (got pause)");
   });
 
   it('cancelAll cancels every running job', async () => {

@@ -7,17 +7,24 @@
  *
  * Progress is throttled: at most one event per `intervalMs` (a loop may report a million
  * times), the latest value sent when the interval is up, and the last one before `finished`.
- * Cancelling aborts the signal and rejects the job's promise at once with JobCancelledError
- * (the work may still be running: JavaScript cannot be stopped from outside); a `progress()`
- * call after that throws it too, so a loop that reports progress stops at its next step.
+ * A job's action (core/jobs.ts) says what aborting it means:
+ * - `cancel` (the default): the signal is aborted and the job's promise rejects at once with
+ *   JobCancelledError (the work may still be running: JavaScript cannot be stopped from outside);
+ *   a `progress()` call after that throws it too, so a loop that reports progress stops at its
+ *   next step.
+ * - `stop`: the signal is aborted and nothing else: the work notices it, winds down and returns
+ *   what it has (training: the best weights so far); the promise resolves with that and the job
+ *   ends `stopped`. Progress may still be reported while it winds down.
  */
-import type { JobEvent, JobOutcome, JobProgress } from '../../core/jobs';
+import type { JobAction, JobEvent, JobOutcome, JobProgress } from '../../core/jobs';
 
 export type JobOptions = {
   /** How many units the job has, if known. */
   total?: number | null;
   /** What is counted, plural (`rows`, `files`, `steps`). */
   unit?: string;
+  /** What aborting the job does (see above); `cancel` when not given. */
+  action?: JobAction;
 };
 
 /** What the work gets: its id, its cancellation signal, and the way to report progress. */
@@ -44,7 +51,7 @@ export type JobClock = {
   clearTimeout(handle: unknown): void;
 };
 
-const PLATFORM_CLOCK: JobClock = {
+export const PLATFORM_CLOCK: JobClock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -74,6 +81,13 @@ export class JobRunner {
       return Promise.reject(new TypeError('job(title, options, fn): the title must be a text'));
     if (typeof work !== 'function')
       return Promise.reject(new TypeError(`job('${title}', options, fn): fn must be a function`));
+    const action = options?.action ?? 'cancel';
+    if (action !== 'cancel' && action !== 'stop')
+      return Promise.reject(
+        new TypeError(
+          `job('${title}', options, fn): options.action must be 'cancel' or 'stop' (got ${String(action)})`,
+        ),
+      );
     const jobId = `job-${this.prefix}-${++this.count}`;
     const controller = new AbortController();
     this.running.set(jobId, controller);
@@ -83,7 +97,7 @@ export class JobRunner {
       unit: typeof options?.unit === 'string' ? options.unit : '',
       message: null,
     });
-    sink({ kind: 'started', jobId, title, progress: reporter.progress });
+    sink({ kind: 'started', jobId, title, action, progress: reporter.progress });
 
     return new Promise<T>((resolve, reject) => {
       let ended = false;
@@ -93,20 +107,22 @@ export class JobRunner {
         reporter.flush();
         sink({ kind: 'finished', jobId, outcome });
       };
-      controller.signal.addEventListener(
-        'abort',
-        () => {
-          if (ended) return;
-          end({ kind: 'cancelled' });
-          reject(new JobCancelledError(title));
-        },
-        { once: true },
-      );
+      const cancels = action === 'cancel';
+      if (cancels)
+        controller.signal.addEventListener(
+          'abort',
+          () => {
+            if (ended) return;
+            end({ kind: 'cancelled' });
+            reject(new JobCancelledError(title));
+          },
+          { once: true },
+        );
       const handle: JobHandle = {
         id: jobId,
         signal: controller.signal,
         progress: (done, message) => {
-          if (controller.signal.aborted) throw new JobCancelledError(title);
+          if (cancels && controller.signal.aborted) throw new JobCancelledError(title);
           if (ended) return;
           reporter.report(done, message);
         },
@@ -120,7 +136,7 @@ export class JobRunner {
       result.then(
         (value) => {
           if (ended) return;
-          end({ kind: 'done' });
+          end({ kind: controller.signal.aborted ? 'stopped' : 'done' });
           resolve(value);
         },
         (thrown: unknown) => {
@@ -135,14 +151,14 @@ export class JobRunner {
     });
   }
 
-  /** Cancels one job; false when no job of that id is running. */
+  /** Cancels or stops one job (as its action says); false when no job of that id is running. */
   cancel(jobId: string): boolean {
     const controller = this.running.get(jobId);
     controller?.abort();
     return controller !== undefined;
   }
 
-  /** Cancels every running job (the kernel is interrupted or going away). */
+  /** Cancels or stops every running job (the kernel is interrupted or going away). */
   cancelAll(): void {
     for (const controller of [...this.running.values()]) controller.abort();
   }

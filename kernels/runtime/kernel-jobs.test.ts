@@ -1,7 +1,7 @@
 /**
  * Jobs and display handles in a real kernel: the `job` global's events reach the execution that
  * started the job (also after an await and from a timer), cancelling shows `Cancelled: title`,
- * an interrupt cancels, and `display(value).update(next)` replaces that output in place.
+ * stopping a Stop job gives the cell what the work returned, an interrupt cancels, and `display(value).update(next)` replaces that output in place.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../core/jobs';
@@ -122,6 +122,31 @@ describe('the job global', () => {
     expect(ended.outputs).toEqual([
       { output_type: 'stream', name: 'stdout', text: 'caught Cancelled true\n' },
     ]);
+  });
+
+  it('stopJob on a Stop job: the work winds down and the cell gets what it returned', async () => {
+    const { recorded, reply } = execute(
+      [
+        "const best = await job('Training', { total: 1000, unit: 'epochs', action: 'stop' }, async (j) => {",
+        '  let epoch = 0;',
+        '  while (!j.signal.aborted) { await new Promise((r) => setTimeout(r, 2)); j.progress(++epoch); }',
+        "  return 'best weights';",
+        '});',
+        'best',
+      ].join('\n'),
+    );
+    await settle(30);
+    const started = recorded.jobs[0];
+    expect(started).toMatchObject({ kind: 'started', action: 'stop' });
+    expect(k.kernel.cancelJob(started.jobId)).toBe(true);
+    const ended = await reply;
+    expect(ended.status).toBe('done');
+    expect(text(ended.outputs[0])).toBe("'best weights'");
+    expect(recorded.jobs.at(-1)).toEqual({
+      kind: 'finished',
+      jobId: started.jobId,
+      outcome: { kind: 'stopped' },
+    });
   });
 
   it('an interrupt cancels the running jobs', async () => {

@@ -9,6 +9,7 @@ import type { JobEvent } from '../../core/jobs';
 import type { DisplayDataOutput, Output } from '../../core/outputs';
 import { parseSqlCell } from '../../core/notebook/sql-cell';
 import type { SeedUse } from '../../core/notebook/run-record';
+import type { TrainingRunRecord } from '../../core/notebook/training-runs';
 import type {
   CellDependencies,
   CellEngine,
@@ -21,6 +22,8 @@ import type {
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
 import { displayBundle, resultBundle, type KeepTable } from '../display/format-value';
+import { createMl } from '../ml/ml-global';
+import type { MlHost } from '../ml/ml-host';
 import type { KernelPlatform } from '../platform';
 import { cellNeeds } from './cell-needs';
 import { createCellConsole } from './cell-console';
@@ -33,6 +36,7 @@ import { JobRunner, type JobHandle, type JobOptions } from './jobs';
 import { LIBRARY_MODULES, type LazyLibrary } from './kernel-libraries';
 import { KernelResources, startFailureError, type Compiler } from './kernel-resources';
 import { KeptTables } from './kept-tables';
+import { MlHostBinding } from './ml-host-binding';
 import { OutputCollector } from './output-collector';
 import { describeVariables } from './variables';
 
@@ -93,6 +97,8 @@ export type ExecuteReply = {
   dependencies: CellDependencies;
   /** Seeds the cell's sampling, SQL and training used. */
   seeds: SeedUse[];
+  /** The training runs the cell recorded through `ml` (their `cell` is null). */
+  trainingRuns: TrainingRunRecord[];
 };
 
 type CompiledFunction = (
@@ -136,6 +142,13 @@ export class Kernel {
     (execution) => this.owners.get(execution),
   );
   readonly jobs = new JobRunner();
+  /** What `ml` gets from the kernel (mlHost()), routed to the current execution. */
+  private readonly mlBinding = new MlHostBinding({
+    libs: () => this.libs,
+    current: () => this.context.current() ?? this.latest,
+    display: (execution, value) => this.displays.show(execution, value),
+    job: (execution, title, options, work) => this.startJob(execution, title, options, work),
+  });
   private runs = 0;
   private disposed = false;
 
@@ -154,6 +167,8 @@ export class Kernel {
       sample: async (name: string) => await (await this.startedSql()).sample(name),
       arrow: libs.arrow,
       chart: createChartHelpers(libs),
+      // Cheap to create: what it trains on, TF.js, loads before a cell naming `ml` runs.
+      ml: createMl(this.mlBinding, platform),
       ...createCellTimers(this.context),
     });
     for (const library of ['dfd', 'tf'] as const) this.defineLibraryGlobal(library);
@@ -216,7 +231,15 @@ export class Kernel {
     return true;
   }
 
-  /** Cancels a running job (`cancel-job`); false when none has that id. */
+  /**
+   * The host of the `ml` global (kernels/ml/ml-host.ts): `createMl(kernel.mlHost())`. Its display,
+   * job, runs and seeds go to the execution running when it is called.
+   */
+  mlHost(): MlHost {
+    return this.mlBinding;
+  }
+
+  /** Cancels (or stops, for a Stop job) a running job (`cancel-job`); false when none has that id. */
   cancelJob(jobId: string): boolean {
     return this.jobs.cancel(jobId);
   }
@@ -272,7 +295,11 @@ export class Kernel {
       interrupted,
       engine: this.resources.sql?.engineOfRun() ?? null,
       dependencies: await this.dependenciesOf(code),
-      seeds: this.resources.sql?.seedsOfRun(owner) ?? [],
+      seeds: [
+        ...(this.resources.sql?.seedsOfRun(owner) ?? []),
+        ...this.mlBinding.seedsOf(outputs, owner),
+      ],
+      trainingRuns: this.mlBinding.runsOf(outputs),
     };
   }
 
@@ -350,11 +377,7 @@ export class Kernel {
       title: string,
       jobOptions: JobOptions,
       work: (job: JobHandle) => T | Promise<T>,
-    ) => {
-      // The execution that starts the job gets all its events, wherever they happen later.
-      const listener = this.sinks.get(sink())?.onJob;
-      return this.jobs.run(title, jobOptions ?? {}, work, (event) => listener?.(event));
-    };
+    ) => this.startJob(sink(), title, jobOptions, work);
     const console = createCellConsole(sink, () => performance.now());
     try {
       const returned = await fn(
@@ -373,6 +396,17 @@ export class Kernel {
     } catch (thrown) {
       return typescriptCellError(thrown, this.stacks, code, compiled.scriptUrl);
     }
+  }
+
+  /** Runs `work` as a job of `execution`, which gets all its events, wherever they happen later. */
+  private startJob<T>(
+    execution: OutputCollector,
+    title: string,
+    options: JobOptions,
+    work: (job: JobHandle) => T | Promise<T>,
+  ): Promise<T> {
+    const listener = this.sinks.get(execution)?.onJob;
+    return this.jobs.run(title, options ?? {}, work, (event) => listener?.(event));
   }
 
   /** In the cell's own lines, like an error the cell threw while it ran. */

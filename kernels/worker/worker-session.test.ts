@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FromKernelWorker, KernelWorkerConfig } from '../../core/kernel-worker-protocol';
 import type { TablePage, TableRowsQuery, VariableInfo } from '../../core/protocol';
 import type { ExecuteOptions, ExecuteReply } from '../runtime/kernel';
+import { trainingRun } from '../../test/support/training-runs';
 import type { HostRelay } from './host-relay';
 import { KernelWorkerSession, type SessionKernel } from './worker-session';
 
@@ -16,7 +17,7 @@ const config: KernelWorkerConfig = {
  * a timer the cell left behind does), `wait` waits until aborted (as a cell on a pending await
  * does with a real kernel), `host:x` resolves pattern x through the host. Every cell it ran is
  * a variable named after its code. It keeps one table, `kept`, of rows {i}; reading `broken`
- * throws. `job` reports a job start and a display update; the jobs it is asked to cancel (one,
+ * throws. `train` records a training run and its seed. `job` reports a job start and a display update; the jobs it is asked to cancel (one,
  * or `*` for all) are in `cancelled`.
  */
 class ScriptedKernel implements SessionKernel {
@@ -36,9 +37,10 @@ class ScriptedKernel implements SessionKernel {
       interrupted,
       engine: code.startsWith('sql:') ? { where: 'host', label: 'native DuckDB (host)' } : null,
       dependencies: { defines: [], reads: [] },
-      seeds: [],
+      seeds: code === 'train' ? [{ use: 'training', name: 'c1', seed: 42, cell: null }] : [],
+      trainingRuns: code === 'train' ? [trainingRun()] : [],
     });
-    if (code.startsWith('sql:')) return reply('done');
+    if (code.startsWith('sql:') || code === 'train') return reply('done');
     if (code.startsWith('print:')) {
       options.onOutput?.({ output_type: 'stream', name: 'stdout', text: code.slice(6) });
       return reply('done');
@@ -211,6 +213,20 @@ describe('KernelWorkerSession', () => {
     expect(done.map((m) => m.type === 'done' && m.engine)).toEqual([
       { where: 'host', label: 'native DuckDB (host)' },
       null,
+    ]);
+  });
+
+  it('relays the training runs and seeds of the cell in its done event', async () => {
+    const { session, posted, execute, settle } = setUp();
+    session.receive({ type: 'init', config });
+    await settle();
+    execute('train');
+    await settle();
+    expect(posted.filter((m) => m.type === 'done')).toMatchObject([
+      {
+        trainingRuns: [trainingRun()],
+        seeds: [{ use: 'training', name: 'c1', seed: 42, cell: null }],
+      },
     ]);
   });
 

@@ -171,6 +171,7 @@ export class KernelWorkerSession {
             engine: reply.engine,
             dependencies: reply.dependencies,
             seeds: reply.seeds,
+            trainingRuns: reply.trainingRuns,
           }),
         (error: unknown) => this.fail(request, `the kernel failed: ${String(error)}`),
       )
@@ -193,6 +194,7 @@ export class KernelWorkerSession {
         engine: null,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       });
     }
   }
@@ -219,6 +221,7 @@ export class KernelWorkerSession {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
   }
 }

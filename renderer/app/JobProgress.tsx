@@ -1,14 +1,22 @@
 /**
  * A running job under its cell (core/jobs.ts): a progress bar named after the job, how far it
- * is (`45/100 files (45%)`), what it is doing, how long it has run, and Cancel. Indeterminate
- * (no aria-valuenow) while the job does not know its total.
+ * is (`45/100 files (45%)`), what it is doing, how long it has run, and its button: Cancel, or
+ * Stop for a job that keeps what it has (training keeps its best weights). Indeterminate (no
+ * aria-valuenow) while the job does not know its total.
+ *
+ * A cancelled job ends at once; a stopped one winds down first (an epoch finishing), so once
+ * pressed its button says Stopping… and cannot be pressed again until the job ends.
  */
-import { formatJobAmount } from '../../core/jobs';
+import { useState } from 'react';
+import { formatElapsed, formatJobAmount } from '../../core/jobs';
 import type { RunningJob } from '../state/notebook-state';
 import { useElapsed } from './CellStatus';
 
+/** `onCancel`: the button was pressed (the kernel cancels or stops the job, as its action says). */
 export function JobProgress({ job, onCancel }: { job: RunningJob; onCancel(): void }) {
   const elapsed = useElapsed(job.startedAtMs) ?? 0;
+  const [stopping, setStopping] = useState(false);
+  const stops = job.action === 'stop';
   const { done, total, message } = job.progress;
   const known = total !== null && total > 0;
   const fraction = known ? Math.min(1, done / total) : null;
@@ -36,20 +44,15 @@ export function JobProgress({ job, onCancel }: { job: RunningJob; onCancel(): vo
       <button
         type="button"
         className="job-progress-cancel"
-        aria-label={`Cancel ${job.title}`}
-        onClick={onCancel}
+        aria-label={`${stops ? 'Stop' : 'Cancel'} ${job.title}`}
+        disabled={stopping}
+        onClick={() => {
+          if (stops) setStopping(true);
+          onCancel();
+        }}
       >
-        Cancel
+        {stops ? (stopping ? 'Stopping…' : 'Stop') : 'Cancel'}
       </button>
     </div>
   );
-}
-
-/** `7 s`, `1:05`, `1:02:09`: a clock a glance can read, not a stopwatch. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }

@@ -56,7 +56,7 @@ function jobPolls(): (request: HostRequests['job.poll']) => HostJobPoll {
     after === 0
       ? {
           events: [
-            { kind: 'started', jobId, title: 'Pulling orders', progress },
+            { kind: 'started', jobId, title: 'Pulling orders', action: 'cancel', progress },
             { kind: 'progress', jobId, progress },
           ],
           next: 2,
@@ -162,7 +162,9 @@ describe('PullSampleDialog', () => {
       'job.poll': ({ jobId, after }) => {
         if (after === 0)
           return {
-            events: [{ kind: 'started', jobId, title: 'Pulling orders', progress }],
+            events: [
+              { kind: 'started', jobId, title: 'Pulling orders', action: 'cancel', progress },
+            ],
             next: 1,
             result: null,
           };

@@ -48,6 +48,7 @@ describe('VariableInspector', () => {
         errorLocation: null,
         engine: null,
         dependencies: { defines: [], reads: [] },
+        trainingRuns: [],
         seeds: [],
       }),
     );

@@ -309,6 +309,7 @@ function onKernelEvent(
         engine: event.engine,
         dependencies: event.dependencies,
         seeds: event.seeds,
+        trainingRuns: event.trainingRuns,
       });
       if (counts.size === 0) dispatch({ type: 'kernel', kernel: { status: 'idle' } });
       return;

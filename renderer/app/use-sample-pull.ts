@@ -38,6 +38,7 @@ export function useSamplePull(host: HostClient, onPulled: (result: HostJobResult
       let job: RunningJob = {
         jobId,
         title: `Pulling ${name}`,
+        action: 'cancel',
         progress: { done: 0, total: null, unit: 'rows', message: null },
         startedAtMs: Date.now(),
       };
@@ -70,7 +71,9 @@ export function useSamplePull(host: HostClient, onPulled: (result: HostJobResult
         }
         const { outcome } = finished;
         switch (outcome.kind) {
+          // A pull is a Cancel job; were it stopped, it would have ended with what it had.
           case 'done':
+          case 'stopped':
             if (answer.result === null)
               return setState({
                 kind: 'failed',
@@ -124,7 +127,7 @@ export function useSamplePull(host: HostClient, onPulled: (result: HostJobResult
 function applied(job: RunningJob, event: JobEvent): RunningJob {
   switch (event.kind) {
     case 'started':
-      return { ...job, title: event.title, progress: event.progress };
+      return { ...job, title: event.title, action: event.action, progress: event.progress };
     case 'progress':
       return { ...job, progress: event.progress };
     case 'finished':

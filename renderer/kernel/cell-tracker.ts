@@ -84,5 +84,6 @@ function done(cell: TrackedCell, status: DoneEvent['status'], now: number): Done
     engine: null,
     dependencies: { defines: [], reads: [] },
     seeds: [],
+    trainingRuns: [],
   };
 }

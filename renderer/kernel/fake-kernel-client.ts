@@ -9,12 +9,18 @@
  * may change between calls; `tableRows()` with what `tableRows` gives (by default: no table is
  * kept).
  */
+import type { TrainingRunRecord } from '../../core/notebook/training-runs';
 import type { Output } from '../../core/outputs';
 import type { KernelInfo, TablePage, TableRowsQuery, VariableInfo } from '../../core/protocol';
 import { evaluateArithmetic } from './fake-arithmetic';
 import type { ExecuteRequest, KernelClient, KernelClientEvent } from './kernel-client';
 
-export type FakeCellResult = { status: 'done' | 'error'; outputs: Output[] };
+export type FakeCellResult = {
+  status: 'done' | 'error';
+  outputs: Output[];
+  /** The training runs its done event reports (none when not given). */
+  trainingRuns?: TrainingRunRecord[];
+};
 
 export type FakeKernelOptions = {
   info?: KernelInfo;
@@ -65,7 +71,11 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
   let idleWaiters: (() => void)[] = [];
 
   const emit = (event: KernelClientEvent) => listeners.forEach((listener) => listener(event));
-  const end = (request: ExecuteRequest, status: 'done' | 'error' | 'interrupted') =>
+  const end = (
+    request: ExecuteRequest,
+    status: 'done' | 'error' | 'interrupted',
+    trainingRuns: TrainingRunRecord[] = [],
+  ) =>
     emit({
       type: 'done',
       requestId: request.requestId,
@@ -76,13 +86,14 @@ export function createFakeKernelClient(options: FakeKernelOptions = {}): FakeKer
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns,
     });
 
   function finish(request: ExecuteRequest): void {
     const result = evaluate(request);
     for (const output of result.outputs)
       emit({ type: 'output', requestId: request.requestId, cellId: request.cellId, output });
-    end(request, result.status);
+    end(request, result.status, result.trainingRuns);
     running = null;
     next();
   }

@@ -66,6 +66,7 @@ class FakeWorker implements KernelWorkerHandle {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
   }
 }
@@ -254,6 +255,7 @@ describe('worker kernel client', () => {
         engine: null,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
       {
         type: 'done',
@@ -265,6 +267,7 @@ describe('worker kernel client', () => {
         engine: null,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
     ]);
     expect(events.at(-1)).toEqual({
@@ -439,6 +442,7 @@ describe('worker kernel client', () => {
         engine: null,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
       { type: 'status', requestId: 'r2', cellId: 'c2', status: 'queued' },
       expect.objectContaining({ type: 'output', requestId: 'r2' }),

@@ -107,6 +107,7 @@ describe('notebookReducer', () => {
         engine: { where: 'host', label: 'native DuckDB v1.5.2 (host)' },
         dependencies: { defines: [], reads: ['console'] },
         seeds: [],
+        trainingRuns: [],
       },
     );
     expect(state.notebook.cells[0]).toMatchObject({
@@ -154,6 +155,7 @@ describe('notebookReducer', () => {
         engine: host,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
     );
     expect(state.runtime[id].engine).toEqual(host);
@@ -180,6 +182,7 @@ describe('notebookReducer', () => {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     state = apply(
       state,
@@ -218,7 +221,13 @@ describe('notebookReducer', () => {
       transient: { display_id: 'd1' },
     });
     const progress = { done: 1, total: 4, unit: 'steps', message: null };
-    const started = { kind: 'started' as const, jobId: 'j1', title: 'Counting', progress };
+    const started = {
+      kind: 'started' as const,
+      jobId: 'j1',
+      title: 'Counting',
+      action: 'stop' as const,
+      progress,
+    };
     state = apply(
       state,
       { type: 'run-queued', cellId: id, requestId: 'r1' },
@@ -234,7 +243,7 @@ describe('notebookReducer', () => {
       },
     );
     expect(state.runtime[id].jobs).toEqual([
-      { jobId: 'j1', title: 'Counting', progress, startedAtMs: 50 },
+      { jobId: 'j1', title: 'Counting', action: 'stop', progress, startedAtMs: 50 },
     ]);
     expect(state.runtime[id].inFlight?.outputs).toEqual([shown('v1')]);
     state = apply(state, {
@@ -247,6 +256,7 @@ describe('notebookReducer', () => {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     expect(state.notebook.cells[0]).toMatchObject({ outputs: [shown('v1')] });
     state = apply(state, { type: 'run-queued', cellId: id, requestId: 'r2' });
@@ -304,6 +314,7 @@ describe('the run log', () => {
       engine: null,
       dependencies: { defines: ['a'], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     state = apply(
       state,

@@ -5,7 +5,7 @@
  */
 import type { Cell, CodeCell, Notebook } from '../../core/notebook/model';
 import { createCodeCell, createMarkdownCell } from '../../core/notebook/model';
-import type { JobProgress } from '../../core/jobs';
+import type { JobAction, JobProgress } from '../../core/jobs';
 import type { Output } from '../../core/outputs';
 import type { SeedUse } from '../../core/notebook/run-record';
 import type {
@@ -71,6 +71,8 @@ export type RunLog = {
 export type RunningJob = {
   jobId: string;
   title: string;
+  /** What its button does: Cancel, or Stop (core/jobs.ts). */
+  action: JobAction;
   progress: JobProgress;
   /** When the UI heard of its start (ms since the epoch), for its elapsed time. */
   startedAtMs: number;

@@ -2,11 +2,18 @@
  * A cell's executions as the reducer sees them: queued, started, outputs, finished. Each event
  * names its execution (requestId); only the cell's latest execution may touch the cell, so a
  * timer left by run N never writes into run N+1 (JupyterLab drops such outputs the same way).
+ *
+ * The training runs an execution reports with its end are the exception: they go into the
+ * document's `metadata.quarry.runs` whichever execution of the cell it was, since a run that
+ * happened is history (a superseded execution's run happened too). They are put there as the
+ * run ends, not at save time as the last run's record is (run-record-on-save.ts): that record
+ * describes the outputs being saved, a run record only what happened.
  */
 import type { CodeCell } from '../../core/notebook/model';
 import type { JobEvent } from '../../core/jobs';
 import { replaceDisplay, type DisplayDataOutput, type Output } from '../../core/outputs';
 import type { SeedUse } from '../../core/notebook/run-record';
+import { withTrainingRuns, type TrainingRunRecord } from '../../core/notebook/training-runs';
 import type { CellDependencies, CellEngine, CellLocation } from '../../core/protocol';
 import {
   appendOutput,
@@ -48,9 +55,15 @@ export type RunAction =
       /** What the code read and defined, and the seeds it used (the kernel's `done` event). */
       dependencies: CellDependencies;
       seeds: SeedUse[];
+      /** The training runs it recorded (`cell` null: the state knows the cell's number). */
+      trainingRuns: TrainingRunRecord[];
     };
 
-export function applyRunEvent(state: NotebookState, action: RunAction): NotebookState {
+export function applyRunEvent(given: NotebookState, action: RunAction): NotebookState {
+  const state =
+    action.type === 'run-finished'
+      ? withRecordedRuns(given, action.cellId, action.trainingRuns)
+      : given;
   const runtime = runtimeOf(state, action.cellId);
   if (action.type !== 'run-queued' && runtime.requestId !== action.requestId) return state;
   switch (action.type) {
@@ -118,6 +131,20 @@ export function applyRunEvent(state: NotebookState, action: RunAction): Notebook
   }
 }
 
+/** `state` with `runs`, numbered as cell `cellId` is now, appended to the notebook's runs. */
+function withRecordedRuns(
+  state: NotebookState,
+  cellId: string,
+  runs: TrainingRunRecord[],
+): NotebookState {
+  if (runs.length === 0) return state;
+  const index = state.notebook.cells.findIndex((cell) => cell.id === cellId);
+  // A cell deleted while it trained has no number any more.
+  const numbered = runs.map((run) => ({ ...run, cell: index >= 0 ? index + 1 : null }));
+  const metadata = withTrainingRuns(state.notebook.metadata, numbered);
+  return { ...state, dirty: true, notebook: { ...state.notebook, metadata } };
+}
+
 /**
  * Changes the outputs of the execution in flight, or, once it has ended (a timer it left, a
  * display handle updated from a later cell), the outputs it left in the document.
@@ -144,7 +171,13 @@ function applyJobEvent(jobs: RunningJob[], event: JobEvent, atMs: number): Runni
     case 'started':
       return [
         ...jobs,
-        { jobId: event.jobId, title: event.title, progress: event.progress, startedAtMs: atMs },
+        {
+          jobId: event.jobId,
+          title: event.title,
+          action: event.action,
+          progress: event.progress,
+          startedAtMs: atMs,
+        },
       ];
     case 'progress':
       return jobs.map((job) =>

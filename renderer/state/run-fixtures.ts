@@ -4,6 +4,7 @@
  */
 import { createCodeCell, createNotebook } from '../../core/notebook/model';
 import type { SeedUse } from '../../core/notebook/run-record';
+import type { TrainingRunRecord } from '../../core/notebook/training-runs';
 import { notebookReducer, type NotebookAction } from './notebook-reducer';
 import { initialState, type NotebookState } from './notebook-state';
 
@@ -24,7 +25,12 @@ export function ran(
   state: NotebookState,
   cellNumber: number,
   dependencies: { defines?: string[]; reads?: string[] },
-  outcome: { status?: 'done' | 'error' | 'interrupted'; seeds?: SeedUse[]; atMs?: number } = {},
+  outcome: {
+    status?: 'done' | 'error' | 'interrupted';
+    seeds?: SeedUse[];
+    trainingRuns?: TrainingRunRecord[];
+    atMs?: number;
+  } = {},
 ): NotebookState {
   const cellId = idOf(state, cellNumber);
   const requestId = `r${++requests}`;
@@ -48,6 +54,7 @@ export function ran(
       engine: null,
       dependencies: { defines: dependencies.defines ?? [], reads: dependencies.reads ?? [] },
       seeds: outcome.seeds ?? [],
+      trainingRuns: outcome.trainingRuns ?? [],
     },
   );
 }

@@ -158,6 +158,7 @@ describe('outputs by execution', () => {
         engine: null,
         dependencies: { defines: [], reads: [] },
         seeds: [],
+        trainingRuns: [],
       },
     );
     expect(state.runtime[cellId].status).toBe('queued');
@@ -183,6 +184,7 @@ describe('outputs by execution', () => {
       engine: null,
       dependencies: { defines: [], reads: [] },
       seeds: [],
+      trainingRuns: [],
     });
     expect(state.notebook.cells[0]).toMatchObject({
       executionCount: 2,

@@ -28,16 +28,19 @@ export type ThresholdCounts = {
   fps: Float64Array;
 };
 
+/**
+ * @param buffers room for one point per row, reused by a caller that counts many times (the
+ *   bootstrap): arrays this large are costly to allocate and collect on every resample.
+ */
 export function thresholdCounts(
   order: Uint32Array,
   labels: Numbers,
   scores: Numbers,
   weights: Numbers | undefined,
+  buffers: ThresholdCounts = countBuffers(order.length),
 ): ThresholdCounts {
   const n = order.length;
-  const thresholds = new Float64Array(n);
-  const tps = new Float64Array(n);
-  const fps = new Float64Array(n);
+  const { thresholds, tps, fps } = buffers;
   let points = 0;
   let tp = 0;
   let fp = 0;
@@ -63,6 +66,15 @@ export function thresholdCounts(
   };
 }
 
+/** Room for the counts of `rows` rows. */
+export function countBuffers(rows: number): ThresholdCounts {
+  return {
+    thresholds: new Float64Array(rows),
+    tps: new Float64Array(rows),
+    fps: new Float64Array(rows),
+  };
+}
+
 /**
  * LSD radix sort on the scores' float64 bits, four 16-bit digits, made order-preserving (flip
  * every bit of a negative, the sign bit of a positive) and then inverted for descending order.
@@ -85,8 +97,8 @@ function radixDescending(scores: Numbers, order: Uint32Array): Uint32Array {
     low[i] = negative ? lo : ~lo >>> 0;
     high[i] = negative ? hi : (~hi ^ 0x80000000) >>> 0;
   }
-  let from = order;
-  let to = new Uint32Array(n);
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   for (const [keys, shift] of [
     [low, 0],
