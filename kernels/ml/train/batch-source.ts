@@ -5,8 +5,9 @@
  * kernels/Slice.js; the issue measured 2.4 s of a 5.2 s epoch), and its `gather` loops in C++
  * per element (measured ~250 µs for 256 × 31 floats, against ~3 µs to upload them). So:
  *
- * - `host` (WASM, CPU): once per epoch the rows are copied in the shuffled order into one
- *   Float32Array on the JS side; each batch is then a contiguous subarray, uploaded with one copy.
+ * - `host` (WASM, CPU): each batch's rows are copied, in the epoch's shuffled order, into one
+ *   reused Float32Array on the JS side, then uploaded with one copy. (Shuffling all rows at the
+ *   epoch's start instead costs the same but blocks for ~1 s at a million rows.)
  * - `device` (WebGL, WebGPU): the rows are uploaded once and stay on the GPU; each batch uploads
  *   its row indices and gathers there, so no feature data crosses the bus after the start.
  *
@@ -49,15 +50,15 @@ export function createBatchSource(
   }
 }
 
-/** Rows × (features + 1), the last column ones, in `order` (or in row order without one). */
-function withOnesColumn(x: FeatureMatrix, order: Uint32Array | null, out: Float32Array): void {
+/** Rows × (features + 1), the last column ones. */
+function withOnesColumn(x: FeatureMatrix): Float32Array {
   const width = x.features.length;
-  const stride = width + 1;
+  const out = new Float32Array(x.rows * (width + 1));
   for (let row = 0; row < x.rows; row++) {
-    const source = order ? order[row]! : row;
-    out.set(x.values.subarray(source * width, (source + 1) * width), row * stride);
-    out[row * stride + width] = 1;
+    out.set(x.values.subarray(row * width, (row + 1) * width), row * (width + 1));
+    out[row * (width + 1) + width] = 1;
   }
+  return out;
 }
 
 function hostBatches(
@@ -66,26 +67,35 @@ function hostBatches(
   batchSize: number,
 ): BatchSource {
   const { rows } = data.x;
-  const stride = data.x.features.length + 1;
-  const x = new Float32Array(rows * stride);
-  const y = new Float32Array(rows);
-  const weight = data.weight ? new Float32Array(rows) : null;
+  const width = data.x.features.length;
+  const stride = width + 1;
+  // One batch's rows, reused: filled just before its upload (which copies it into the backend),
+  // so an epoch's gather is spread over its batches instead of stalling the loop at its start.
+  const x = new Float32Array(batchSize * stride);
+  const y = new Float32Array(batchSize);
+  const weight = data.weight ? new Float32Array(batchSize) : null;
+  let order: Uint32Array = new Uint32Array(0);
   return {
     batches: Math.ceil(rows / batchSize),
-    shuffle(order) {
-      withOnesColumn(data.x, order, x);
-      for (let row = 0; row < rows; row++) {
-        y[row] = data.y[order[row]!]!;
-        if (weight) weight[row] = data.weight![order[row]!]!;
-      }
+    shuffle(next) {
+      order = next;
     },
     batch(index) {
       const start = index * batchSize;
-      const end = Math.min(rows, start + batchSize);
+      const count = Math.min(rows, start + batchSize) - start;
+      let out = 0;
+      for (let i = 0; i < count; i++) {
+        const row = order[start + i]!;
+        x.set(data.x.values.subarray(row * width, (row + 1) * width), out);
+        x[out + width] = 1;
+        out += stride;
+        y[i] = data.y[row]!;
+        if (weight) weight[i] = data.weight![row]!;
+      }
       return {
-        x: tf.tensor2d(x.subarray(start * stride, end * stride), [end - start, stride]),
-        y: tf.tensor2d(y.subarray(start, end), [end - start, 1]),
-        weight: weight ? tf.tensor2d(weight.subarray(start, end), [end - start, 1]) : null,
+        x: tf.tensor2d(x.subarray(0, count * stride), [count, stride]),
+        y: tf.tensor2d(y.subarray(0, count), [count, 1]),
+        weight: weight ? tf.tensor2d(weight.subarray(0, count), [count, 1]) : null,
       };
     },
     dispose() {},
@@ -99,9 +109,7 @@ function deviceBatches(
 ): BatchSource {
   const { rows } = data.x;
   const stride = data.x.features.length + 1;
-  const ones = new Float32Array(rows * stride);
-  withOnesColumn(data.x, null, ones);
-  const x = tf.tensor2d(ones, [rows, stride]);
+  const x = tf.tensor2d(withOnesColumn(data.x), [rows, stride]);
   const y = tf.tensor2d(data.y, [rows, 1]);
   const weight = data.weight ? tf.tensor2d(data.weight, [rows, 1]) : null;
   let order = new Int32Array(0);

@@ -71,7 +71,8 @@ export function splitParameters(
   const sizes = shapes.flatMap((shape, index) =>
     index === 0 ? [(shape.inputs + 1) * shape.units] : [shape.inputs * shape.units, shape.units],
   );
-  const pieces = tf.split(theta, sizes);
+  // One piece: no split op (TF.js's SplitV gradient also fails on a single piece).
+  const pieces = sizes.length === 1 ? [theta] : tf.split(theta, sizes);
   const first = shapes[0]!;
   return {
     firstKernel: tf.reshape(pieces[0]!, [first.inputs + 1, first.units]),
