@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJobAmount, parseJobEvent, type JobEvent } from './jobs';
+import { formatElapsed, formatJobAmount, parseJobEvent, type JobEvent } from './jobs';
 
 const progress = { done: 3, total: 10, unit: 'files', message: 'a.csv' };
 
@@ -50,5 +50,13 @@ describe('formatJobAmount', () => {
     expect(formatJobAmount({ done: 0, total: 0, unit: 'steps', message: null })).toBe(
       '0/0 steps (100%)',
     );
+  });
+});
+
+describe('formatElapsed', () => {
+  it('reads as seconds, then minutes:seconds, then hours:minutes:seconds', () => {
+    expect(formatElapsed(7999)).toBe('7 s');
+    expect(formatElapsed(65_000)).toBe('1:05');
+    expect(formatElapsed(3_729_000)).toBe('1:02:09');
   });
 });

@@ -108,3 +108,15 @@ export function formatJobAmount(progress: JobProgress): string {
   const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
   return `${counted(`${amount(done)}/${amount(total)}`)} (${percent}%)`;
 }
+
+/**
+ * `7 s`, `1:05`, `1:02:09`: a clock a glance can read, not a stopwatch (a job's elapsed time, a
+ * training run's ETA).
+ */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}

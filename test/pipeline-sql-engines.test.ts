@@ -283,6 +283,9 @@ const EDGES: [string, number | null][] = [
   ['FALSE AND nothing > 0', 0],
 ];
 
+/** Doubles of every magnitude with 17 significant digits, where decimal literals round twice. */
+const LITERALS = Array.from({ length: 400 }, (_, i) => Math.sin(i + 1) * 10 ** ((i % 16) - 6));
+
 describe.each<[SqlDialectName, () => Promise<Engine>]>([
   ['duckdb', duckdb],
   ['postgres', postgres],
@@ -302,6 +305,14 @@ describe.each<[SqlDialectName, () => Promise<Engine>]>([
       values.forEach((value, i) =>
         expectClose(rows[i][feature], value, `${feature} of row ${i + 1}`),
       );
+  });
+
+  it('reads every number literal back as exactly the same double', async () => {
+    const d = DIALECTS[dialect];
+    const [row] = await engine.query(
+      `SELECT ${LITERALS.map((v, i) => `${d.number(v)} AS v${i}`).join(', ')}`,
+    );
+    expect(LITERALS.filter((v, i) => row[`v${i}`] !== v)).toEqual([]);
   });
 
   it('gives each function and operator its portable meaning at the edges', async () => {

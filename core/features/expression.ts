@@ -18,6 +18,7 @@ import { FUNCTION_ARITY, isFunctionName, ROUND_DIGITS_LIMIT } from './expression
 import { ExpressionSyntaxError, tokenize, type Punctuation, type Token } from './expression-tokens';
 
 export { ExpressionSyntaxError } from './expression-tokens';
+export { expressionColumns } from './expression-columns';
 
 const KEYWORDS = new Set([
   'and',
@@ -110,10 +111,8 @@ class Parser {
   }
 
   parseAll(): Expr {
-    if (!this.startsExpression()) this.fail(this.token, 'an expression');
     const expr = this.parseOr();
-    if (!this.atEnd())
-      this.fail(this.token, 'an operator or the end of the expression');
+    if (!this.atEnd()) this.fail(this.token, 'an operator or the end of the expression');
     return expr;
   }
 
@@ -189,6 +188,11 @@ class Parser {
 
   /** An operand of a comparison: an arithmetic expression, never a bare keyword like AND. */
   private parseOperand(context: string): Expr {
+    if (this.isKeyword(this.token, 'not'))
+      this.fail(
+        this.token,
+        `an expression ${context} (put NOT and what it negates in parentheses)`,
+      );
     return this.startsExpression()
       ? this.parseAdditive()
       : this.fail(this.token, `an expression ${context}`);
@@ -322,7 +326,7 @@ class Parser {
       throw new ExpressionSyntaxError(
         this.source,
         token.start,
-        `${lower}() takes ${wanted} argument${wanted === '1' ? '' : 's'}, found ${parsed.length}`,
+        `${lower}() takes ${wanted} argument${wanted.endsWith(' 1') || wanted === '1' ? '' : 's'}, found ${parsed.length}`,
       );
     }
     if (lower === 'round' && parsed.length === 2) {
@@ -369,50 +373,4 @@ class Parser {
 /** Parses `sql`, or throws an `ExpressionSyntaxError` that says what was expected where. */
 export function parseExpression(sql: string): Expr {
   return new Parser(sql, tokenize(sql)).parseAll();
-}
-
-/** The distinct column names an expression reads, in the order they first appear. */
-export function expressionColumns(expr: Expr): string[] {
-  const names = new Set<string>();
-  const visit = (node: Expr): void => {
-    switch (node.kind) {
-      case 'number':
-      case 'string':
-      case 'boolean':
-      case 'null':
-        return;
-      case 'column':
-        names.add(node.name);
-        return;
-      case 'unary':
-      case 'isNull':
-        visit(node.operand);
-        return;
-      case 'binary':
-        visit(node.left);
-        visit(node.right);
-        return;
-      case 'in':
-        visit(node.operand);
-        node.values.forEach(visit);
-        return;
-      case 'between':
-        visit(node.operand);
-        visit(node.low);
-        visit(node.high);
-        return;
-      case 'case':
-        for (const { when, then } of node.whens) {
-          visit(when);
-          visit(then);
-        }
-        if (node.otherwise !== null) visit(node.otherwise);
-        return;
-      case 'call':
-        node.args.forEach(visit);
-        return;
-    }
-  };
-  visit(expr);
-  return [...names];
 }

@@ -51,7 +51,7 @@ export type JobClock = {
   clearTimeout(handle: unknown): void;
 };
 
-const PLATFORM_CLOCK: JobClock = {
+export const PLATFORM_CLOCK: JobClock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => setTimeout(callback, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),

@@ -395,16 +395,26 @@ declare const ml: {
     models: QuarryTrainedModel[],
     options?: { resamples?: number; seed?: number; level?: number },
   ): Record<string, QuarryMetrics>;
-  /** Warnings: a feature predicting the label almost perfectly, rows in two splits, future times. */
+  /**
+   * Warnings: a feature predicting the label almost perfectly, identical rows across splits,
+   * time columns later than when the label became known (`labelTime`: a column or an instant).
+   */
   checkLeakage(
     split: QuarryMlSplit,
     options: {
       label: string;
-      pipeline: QuarryFittedPipeline;
-      labelTime?: string;
+      pipeline?: QuarryFittedPipeline;
+      labelTime?: string | number | Date;
       timeColumns?: string[];
+      duplicateColumns?: string[];
+      /** How strong one feature may be before it is flagged (default 0.99). */
+      threshold?: number;
     },
-  ): { check: string; column: string | null; message: string }[];
+  ): {
+    check: 'single-feature' | 'duplicate-rows' | 'future-time';
+    column: string | null;
+    message: string;
+  }[];
   /** Permutation importance on held-out `data`, shown as a chart. */
   importance(
     model: QuarryTrainedModel,

@@ -8,7 +8,7 @@
  * pressed its button says Stopping… and cannot be pressed again until the job ends.
  */
 import { useState } from 'react';
-import { formatJobAmount } from '../../core/jobs';
+import { formatElapsed, formatJobAmount } from '../../core/jobs';
 import type { RunningJob } from '../state/notebook-state';
 import { useElapsed } from './CellStatus';
 
@@ -55,13 +55,4 @@ export function JobProgress({ job, onCancel }: { job: RunningJob; onCancel(): vo
       </button>
     </div>
   );
-}
-
-/** `7 s`, `1:05`, `1:02:09`: a clock a glance can read, not a stopwatch. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
 }

@@ -121,7 +121,7 @@ describe('useNotebookSession', () => {
       kernel.emit({
         type: 'job',
         ...ids,
-        job: { kind: 'started', jobId: 'j1', title: 'Counting', progress },
+        job: { kind: 'started', jobId: 'j1', title: 'Counting', action: 'cancel', progress },
       }),
     );
     act(() =>
@@ -148,7 +148,7 @@ describe('useNotebookSession', () => {
       kernel.emit({
         type: 'job',
         ...ids,
-        job: { kind: 'started', jobId: 'j2', title: 'Again', progress },
+        job: { kind: 'started', jobId: 'j2', title: 'Again', action: 'cancel', progress },
       }),
     );
     act(() => kernel.emit({ type: 'restarted', reason: 'interrupt', message: 'gone' }));

@@ -21,51 +21,63 @@ const BASE_LAYOUT = {
 
 export function PlotlyChart({ figure }: { figure: PlotlyPayload }) {
   const plot = useRef<HTMLDivElement>(null);
+  const [Plotly, setPlotly] = useState<PlotlyApi | null>(null);
   const [status, setStatus] = useState<Status>('loading');
   const height = figureHeight(figure);
 
   useEffect(() => {
-    const root = plot.current;
-    if (!root) return;
     let alive = true;
-    let api: PlotlyApi | null = null;
-    let observer: ResizeObserver | null = null;
-    let frame = 0;
-    loadPlotly()
-      .then(async (Plotly) => {
-        if (!alive) return;
-        api = Plotly;
-        // plotly writes into the traces it is given; the output belongs to the notebook state.
-        const { data, layout } = structuredClone(figure);
-        await Plotly.react(
-          root,
-          data,
-          { ...BASE_LAYOUT, height, ...layout },
-          {
-            displaylogo: false,
-            responsive: true,
-          },
-        );
-        if (!alive) return;
-        setStatus('ready');
-        // `responsive` follows the window; a cell that narrows (a side panel opens) needs this.
-        observer = new ResizeObserver(() => {
-          cancelAnimationFrame(frame);
-          frame = requestAnimationFrame(() => void Plotly.Plots.resize(root));
-        });
-        observer.observe(root);
-      })
-      .catch((error: unknown) => {
-        if (alive) setStatus({ error: error instanceof Error ? error.message : String(error) });
-      });
+    loadPlotly().then(
+      (api) => alive && setPlotly(() => api),
+      (error: unknown) =>
+        alive && setStatus({ error: error instanceof Error ? error.message : String(error) }),
+    );
     return () => {
       alive = false;
-      observer?.disconnect();
+    };
+  }, []);
+
+  // The plot lives as long as the output: an update (a display replaced in place, the live
+  // training chart) redraws it with `react` below, keeping the user's zoom where the figure has
+  // a `uirevision`, instead of a purge and a fresh plot each time.
+  useEffect(() => {
+    const root = plot.current;
+    if (!root || !Plotly) return;
+    let frame = 0;
+    // `responsive` follows the window; a cell that narrows (a side panel opens) needs this.
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void Plotly.Plots.resize(root));
+    });
+    observer.observe(root);
+    return () => {
+      observer.disconnect();
       cancelAnimationFrame(frame);
       // purge frees plotly's listeners and WebGL contexts.
-      api?.purge(root);
+      Plotly.purge(root);
     };
-  }, [figure, height]);
+  }, [Plotly]);
+
+  useEffect(() => {
+    const root = plot.current;
+    if (!root || !Plotly) return;
+    let alive = true;
+    // plotly writes into the traces it is given; the output belongs to the notebook state.
+    const { data, layout } = structuredClone(figure);
+    Plotly.react(
+      root,
+      data,
+      { ...BASE_LAYOUT, height, ...layout },
+      { displaylogo: false, responsive: true },
+    ).then(
+      () => alive && setStatus('ready'),
+      (error: unknown) =>
+        alive && setStatus({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [Plotly, figure, height]);
 
   const title = figureTitle(figure);
   return (

@@ -221,7 +221,13 @@ describe('notebookReducer', () => {
       transient: { display_id: 'd1' },
     });
     const progress = { done: 1, total: 4, unit: 'steps', message: null };
-    const started = { kind: 'started' as const, jobId: 'j1', title: 'Counting', progress };
+    const started = {
+      kind: 'started' as const,
+      jobId: 'j1',
+      title: 'Counting',
+      action: 'stop' as const,
+      progress,
+    };
     state = apply(
       state,
       { type: 'run-queued', cellId: id, requestId: 'r1' },
@@ -237,7 +243,7 @@ describe('notebookReducer', () => {
       },
     );
     expect(state.runtime[id].jobs).toEqual([
-      { jobId: 'j1', title: 'Counting', progress, startedAtMs: 50 },
+      { jobId: 'j1', title: 'Counting', action: 'stop', progress, startedAtMs: 50 },
     ]);
     expect(state.runtime[id].inFlight?.outputs).toEqual([shown('v1')]);
     state = apply(state, {

@@ -1,7 +1,8 @@
 /**
  * Jobs and display handles as a person sees them in Chromium: a cell typed key by key runs a
  * job, its progress bar advances, Cancel stops it (the bar goes, the cell shows `Cancelled`),
- * and a display handle updates one output in place. Needs `npm run build` and /usr/bin/chromium.
+ * Stop ends a Stop job with what its work returned, and a display handle updates one output in
+ * place. Needs `npm run build` and /usr/bin/chromium.
  */
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -35,12 +36,14 @@ const COUNTING =
   "await job('Counting', { total: 40, unit: 'steps' }, async (j) => { for (let i = 1; i <= 40; i++) { await new Promise((r) => setTimeout(r, 150)); j.progress(i, 'step ' + i); } })";
 const LIVE_CHART =
   "const rows = [{ i: 0, v: 0 }]; const plot = display(chart.line(rows, { x: 'i', y: 'v', title: 'Live' })); await new Promise((r) => setTimeout(r, 3000)); for (let i = 1; i <= 60; i++) { rows.push({ i, v: Math.sin(i / 5) }); await new Promise((r) => setTimeout(r, 50)); plot.update(chart.line(rows, { x: 'i', y: 'v', title: 'Live' })); }";
+const STOPPING =
+  "const kept = await job('Training', { total: 1000, unit: 'epochs', action: 'stop' }, async (j) => { let e = 0; while (!j.signal.aborted) { await new Promise((r) => setTimeout(r, 100)); j.progress(++e); } return 'kept epoch ' + e; }); kept";
 const UPDATING =
   "const shown = display('value 0'); for (let i = 1; i <= 40; i++) { await new Promise((r) => setTimeout(r, 50)); shown.update('value ' + i); }";
 
 describe.skipIf(!available)('jobs and display handles (Chromium)', () => {
   beforeAll(async () => {
-    app = await startAppSession((dir) => writeNotebookFile(dir, 'jobs.ipynb', ['', '', '']));
+    app = await startAppSession((dir) => writeNotebookFile(dir, 'jobs.ipynb', ['', '', '', '']));
     page = app.page;
   }, 180_000);
 
@@ -66,6 +69,23 @@ describe.skipIf(!available)('jobs and display handles (Chromium)', () => {
     expect(await finishedStatus(page, 1)).toMatch(/^error/);
     expect(await readableText(outputRegion(page, 1))).toContain('Cancelled: Counting');
     await screenshot(page, 'job-cancelled');
+  });
+
+  it('Stop ends a Stop job: the button says Stopping…, the cell gets what the work returned', async () => {
+    await typeInEditor(page, 4, STOPPING);
+    await page.keyboard.press('Shift+Enter');
+    const bar = cellRegion(page, 4).getByRole('progressbar', { name: 'Training' });
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2);
+    expect(await cellRegion(page, 4).getByRole('button', { name: 'Cancel Training' }).count()).toBe(
+      0,
+    );
+    await cellRegion(page, 4).getByRole('button', { name: 'Stop Training' }).click();
+    await bar.waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await finishedStatus(page, 4)).toMatch(/^done/);
+    expect(await readableText(outputRegion(page, 4))).toMatch(/kept epoch \d+/);
+    await screenshot(page, 'job-stopped');
   });
 
   it('a display handle replaces its output in place: one output, the last value', async () => {

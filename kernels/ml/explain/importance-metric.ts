@@ -4,6 +4,7 @@
  * (higher is better) or RMSE (lower is better).
  */
 import { rocAuc } from '../metrics/ranking';
+import { regressionMetrics } from '../metrics/regression';
 import type { Task } from '../ml-types';
 
 export type MetricFunction = (labels: Float32Array, scores: Float32Array) => number;
@@ -47,7 +48,7 @@ function defaultMetric(task: Task): ImportanceMetric {
       return {
         name: 'RMSE',
         higherIsBetter: false,
-        score: (labels, scores) => rmse(labels, scores),
+        score: (labels, scores) => regressionMetrics(labels, scores).rmse,
       };
   }
 }

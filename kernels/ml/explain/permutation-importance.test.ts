@@ -90,6 +90,12 @@ describe('permutationImportance', () => {
     // E[(2·(s − s'))²] = 8 for independent standard normals s, s'.
     expect(signal.importance).toBeGreaterThan(5);
     expect(noise).toEqual({ feature: 'noise', importance: 0, std: 0 });
+    // By default a regressor's importance is the rise of RMSE: √8 for the signal, on average.
+    expect(importanceMetric('regression').name).toBe('RMSE');
+    const [byDefault] = permutationImportance(model, x, y, { repeats: 3 });
+    expect(byDefault.feature).toBe('signal');
+    expect(byDefault.importance).toBeGreaterThan(2.4);
+    expect(byDefault.importance).toBeLessThan(3.3);
     model.dispose();
   });
 

@@ -9,12 +9,13 @@ import { checkClassificationInputs, checkProbabilities, weightAt, type Numbers }
 export function calibrationBins(
   labels: Numbers,
   scores: Numbers,
-  options: { bins?: number; weights?: Numbers } = {},
+  options: { bins?: number; weights?: Numbers; /** Who is asking, for errors. */ fn?: string } = {},
 ): CalibrationBin[] {
   const bins = options.bins ?? 10;
-  checkBinCount('calibrationBins', bins);
-  checkClassificationInputs('calibrationBins', labels, scores, options.weights);
-  checkProbabilities('calibrationBins', scores);
+  const fn = options.fn ?? 'calibrationBins';
+  checkBinCount(fn, bins);
+  checkClassificationInputs(fn, labels, scores, options.weights);
+  checkProbabilities(fn, scores);
   return calibrationOf(labels, scores, bins, options.weights);
 }
 
