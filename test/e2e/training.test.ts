@@ -35,6 +35,20 @@ const TRIVIAL = '1 + 1';
 
 /** What the page records of one click: when it happened, and when its result was painted. */
 type ClickProbe = { clickAt: number | null; paintedAt: number | null };
+/** The little of the page's DOM the probe uses (this file is type-checked without DOM types). */
+type ProbeElement = {
+  classList: { contains(name: string): boolean };
+  addEventListener(type: string, listener: () => void, options: object): void;
+};
+type ProbeWindow = {
+  probe: ClickProbe;
+  document: { querySelector(selector: string): ProbeElement | null };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: ProbeElement, options: object): void;
+    disconnect(): void;
+  };
+  requestAnimationFrame(callback: () => void): number;
+};
 
 let app: AppSession;
 let page: Page;
@@ -42,25 +56,25 @@ let page: Page;
 /** Clicks cell `n` (its frame, beside the editor) and returns the ms until that is painted. */
 async function clickToPaint(n: number): Promise<number> {
   await page.evaluate((label) => {
+    const w = globalThis as unknown as ProbeWindow;
     const probe: ClickProbe = { clickAt: null, paintedAt: null };
-    (globalThis as unknown as { probe: ClickProbe }).probe = probe;
-    const cell = document.querySelector(`section[aria-label="${label}"]`);
+    w.probe = probe;
+    const cell = w.document.querySelector(`section[aria-label="${label}"]`);
     if (!cell) throw new Error(`no ${label}`);
     cell.addEventListener('pointerdown', () => (probe.clickAt = performance.now()), {
       capture: true,
       once: true,
     });
-    const observer = new MutationObserver(() => {
+    const observer = new w.MutationObserver(() => {
       if (probe.clickAt === null || !cell.classList.contains('cell-selected')) return;
       observer.disconnect();
       // The frame that shows the change: after its animation-frame callbacks, once painted.
-      requestAnimationFrame(() => setTimeout(() => (probe.paintedAt = performance.now()), 0));
+      w.requestAnimationFrame(() => setTimeout(() => (probe.paintedAt = performance.now()), 0));
     });
     observer.observe(cell, { attributes: true, attributeFilter: ['class'] });
   }, `Cell ${n}`);
   await cellRegion(page, n).click({ position: { x: 3, y: 3 } });
-  const readProbe = () =>
-    page.evaluate(() => (globalThis as unknown as { probe: ClickProbe }).probe);
+  const readProbe = () => page.evaluate(() => (globalThis as unknown as ProbeWindow).probe);
   await expect.poll(async () => (await readProbe()).paintedAt, { timeout: 10_000 }).not.toBeNull();
   const probe = await readProbe();
   return (probe.paintedAt ?? 0) - (probe.clickAt ?? 0);
