@@ -44,7 +44,8 @@ export async function trainInCell(
   const backend = await backendInfo(tf);
   const title = `Training ${name}`;
   const display = createTrainingDisplay(host, title);
-  host.recordSeed(settings.seed);
+  // A baseline draws no random number: its seed would be noise in the notebook's seed list.
+  if (settings.model !== 'baseline') host.recordSeed(settings.seed);
   const started = new Date();
   const result = await host.job(
     title,
