@@ -200,5 +200,19 @@ describe('ml', () => {
     await expect(ml.train(rows(), { label: 'churned' })).rejects.toThrow(
       /data must be \{ train, validation\? \}/,
     );
+    expect(() => ml.report(split.test, [])).toThrow(
+      /models must be a list of what ml.train returned/,
+    );
+    expect(() => ml.importance({} as never, split.test)).toThrow(
+      /ml.importance\(model, …\): model must be what ml.train returned/,
+    );
+    const pipeline = ml
+      .pipeline({ steps: [{ kind: 'number', column: 'signal' }] })
+      .fit(split.train);
+    const model = await ml.train(split, { label: 'churned', pipeline, model: 'baseline' });
+    expect(() => ml.report(split.test, [model, model])).toThrow(/two models are named "baseline"/);
+    expect(() => ml.report(split.test, [model], { level: 95 })).toThrow(
+      /level must be between 0 and 1/,
+    );
   });
 });
