@@ -118,6 +118,7 @@ describe('ml', () => {
     const metrics = model.evaluate(split.test);
     expect(metrics.task === 'classification' && metrics.rocAuc).toBeGreaterThan(0.8);
     expect(model.predict(split.test)).toHaveLength(split.test.numRows);
+    expect(await ml.backend()).toEqual(model.backend);
     model.dispose();
   });
 
