@@ -17,6 +17,7 @@ import type { EpochRecord, MlModel, TrainingEnd } from '../ml-types';
 import { createRandom, shuffledIndices } from '../random';
 import { fitBaseline } from './baseline';
 import { createBatchSource, placementFor } from './batch-source';
+import { createEventLoopYield } from './event-loop-yield';
 import { modelFromJson } from './forward';
 import { lossAndGradient, type StepModel } from './gradient-step';
 import { createOptimizer } from './optimizer';
@@ -51,8 +52,6 @@ export type TrainResult = {
 
 /** How often the loop lets other work (a Stop message, a repaint) run. */
 const YIELD_EVERY_MS = 50;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export async function trainModel(
   tf: TfModule,
@@ -116,6 +115,7 @@ function createRun(tf: TfModule, data: TrainingData, settings: TrainSettings) {
     dropout: settings.dropout,
   };
   let best: Tf.Tensor1D | null = null;
+  const yielder = createEventLoopYield();
 
   /** One batch: forward, backward, step; returns the running loss sum with this batch's added. */
   function trainBatch(index: number, lossSum: Tf.Scalar): Tf.Scalar {
@@ -141,7 +141,7 @@ function createRun(tf: TfModule, data: TrainingData, settings: TrainSettings) {
         lossSum.dispose();
         lossSum = next;
         if (performance.now() - lastYield >= YIELD_EVERY_MS) {
-          await yieldToEventLoop();
+          await yielder.next();
           lastYield = performance.now();
         }
       }
@@ -222,6 +222,7 @@ function createRun(tf: TfModule, data: TrainingData, settings: TrainSettings) {
       optimizer.dispose();
       batches.dispose();
       validation?.dispose();
+      yielder.close();
     },
   };
 }
