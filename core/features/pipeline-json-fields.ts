@@ -114,6 +114,16 @@ export class FieldReader {
     });
   }
 
+  /** An array of values each one of `values`. */
+  oneOfEach<T extends string>(field: string, values: readonly T[]): T[] {
+    const expected = `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+    return this.array(field, (value, where) => {
+      if (!values.includes(value as T))
+        throw new PipelineJsonError(`${where}: expected ${expected}, found ${found(value)}`);
+      return value as T;
+    });
+  }
+
   numbers(field: string): number[] {
     return this.array(field, (value, where) => {
       if (typeof value !== 'number' || !Number.isFinite(value))

@@ -138,7 +138,7 @@ describe('parseFittedPipelineJson', () => {
       /field "other": expected "plan=__other__"/,
     );
     expect(() => parseFittedPipelineJson(step(3, (s) => (s.parts = ['year', 'week'])))).toThrow(
-      /step 3 \(dateParts\), parts\[1\], field "part": expected one of "year"/,
+      /step 3 \(dateParts\), parts\[1\]: expected one of "year", .* found the string "week"/,
     );
     expect(() => parseFittedPipelineJson(step(3, (s) => (s.outputs = [])))).toThrow(
       /expected one output per part \(1\), found 0/,

@@ -170,9 +170,7 @@ function readStepFields(kind: StepKind, f: FieldReader): FittedStep {
       const step = {
         kind,
         column: f.string('column'),
-        parts: f.array('parts', (value, where) =>
-          FieldReader.of({ part: value }, where).oneOf('part', DATE_PARTS),
-        ),
+        parts: f.oneOfEach('parts', DATE_PARTS),
         outputs: f.strings('outputs'),
       };
       if (step.parts.length === 0) f.fail('parts', 'expected at least one date part');

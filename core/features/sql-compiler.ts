@@ -136,11 +136,13 @@ export function pipelineToSql(
   options: PipelineSqlOptions = {},
 ): string {
   const pipeline = parseFittedPipelineJson(json);
-  const dialect = DIALECTS[options.dialect ?? 'duckdb'];
-  if (dialect === undefined)
+  const name = options.dialect ?? 'duckdb';
+  // Checked at run time too: the options may come from a notebook cell's untyped code.
+  if (!Object.hasOwn(DIALECTS, name))
     throw new Error(
-      `unknown SQL dialect "${String(options.dialect)}": use one of ${Object.keys(DIALECTS).join(', ')}`,
+      `unknown SQL dialect "${String(name)}": use one of ${Object.keys(DIALECTS).join(', ')}`,
     );
+  const dialect = DIALECTS[name];
   if (source.trim() === '')
     throw new Error('pipelineToSql needs a source: a table or view name, or a subquery');
   const keep = options.keep ?? [];

@@ -6,11 +6,10 @@
  * left as it was.
  */
 import { parseExpression } from '../../../core/features/expression';
-import type { DatePart, FittedStep } from '../../../core/features/pipeline-spec';
+import type { FittedStep } from '../../../core/features/pipeline-spec';
+import { dateParts } from './date-parts';
 import { evaluateExpression, featureValues, type ExpressionColumn } from './expression-eval';
 import { datesOf, numbersOf, categoriesOf, type StepColumns } from './step-columns';
-
-const DAY_MS = 86_400_000;
 
 function mapped(input: Float64Array, apply: (x: number) => number): Float64Array {
   const values = new Float64Array(input.length);
@@ -31,27 +30,6 @@ function bucketOf(boundaries: readonly number[], x: number): number {
     else high = middle;
   }
   return low;
-}
-
-export function datePart(part: DatePart, ms: number): number {
-  if (Number.isNaN(ms)) return NaN;
-  const date = new Date(ms);
-  switch (part) {
-    case 'year':
-      return date.getUTCFullYear();
-    case 'month':
-      return date.getUTCMonth() + 1;
-    case 'day':
-      return date.getUTCDate();
-    case 'dayOfWeek':
-      return date.getUTCDay();
-    case 'dayOfYear':
-      return Math.floor((ms - Date.UTC(date.getUTCFullYear(), 0, 1)) / DAY_MS) + 1;
-    case 'hour':
-      return date.getUTCHours();
-    case 'epochDays':
-      return Math.floor(ms / DAY_MS);
-  }
 }
 
 function setNumbers(columns: StepColumns, name: string, values: Float64Array): void {
@@ -199,14 +177,8 @@ export function applyStep(
       return;
     }
     case 'dateParts': {
-      const input = datesOf(columns, step.column, label);
-      step.parts.forEach((part, index) =>
-        setNumbers(
-          columns,
-          step.outputs[index],
-          mapped(input, (ms) => datePart(part, ms)),
-        ),
-      );
+      const outputs = dateParts(datesOf(columns, step.column, label), step.parts);
+      step.outputs.forEach((name, index) => setNumbers(columns, name, outputs[index]));
       return;
     }
     case 'ratio': {

@@ -22,7 +22,8 @@ import {
   categoriesOf,
   type StepColumns,
 } from './step-columns';
-import { defaultFeatures, stepReads, stepWrites } from './step-outputs';
+import { stepOutputs } from '../../../core/features/pipeline-json';
+import { defaultFeatures, stepReads } from './step-outputs';
 
 /**
  * A one-hot wider than this is a vocabulary's job (or an identifier that should not be a
@@ -213,7 +214,7 @@ export function fitPipeline(spec: PipelineSpec, frame: MlFrame): FittedPipelineJ
       if (!written.has(name) && !inputs.some((input) => input.name === name))
         inputs.push({ name, type: inputType(columns, name, label) });
     const fitted = fitStep(stepSpec, columns, label);
-    const writes = stepWrites(fitted);
+    const writes = stepOutputs(fitted);
     checkWrites(writes, reads, columns, label);
     applyStep(fitted, columns, frame.numRows, label);
     for (const name of writes) written.add(name);

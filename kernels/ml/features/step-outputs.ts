@@ -1,9 +1,10 @@
 /**
- * What a step reads and writes, by name, and the feature list that follows from a pipeline's
- * writes (core/features/pipeline-spec.ts: every column a step wrote, in the order each was first
- * written, minus columns a later step consumed into others).
+ * What a step reads, what it consumes, and the feature list that follows from a pipeline's
+ * writes (core's `stepOutputs`; core/features/pipeline-spec.ts: every column a step wrote, in the
+ * order each was first written, minus columns a later step consumed into others).
  */
 import { expressionColumns, parseExpression } from '../../../core/features/expression';
+import { stepOutputs } from '../../../core/features/pipeline-json';
 import type { FittedStep, StepSpec } from '../../../core/features/pipeline-spec';
 
 /** The columns `step` reads (for an expression, the columns its SQL names). */
@@ -24,28 +25,6 @@ export function stepReads(step: StepSpec | FittedStep): string[] {
     case 'vocabulary':
     case 'dateParts':
       return [step.column];
-  }
-}
-
-/** The columns a fitted step writes, in order. */
-export function stepWrites(step: FittedStep): string[] {
-  switch (step.kind) {
-    case 'impute':
-      return step.indicator === null ? [step.output] : [step.output, step.indicator];
-    case 'oneHot':
-      return [...step.outputs, step.other];
-    case 'dateParts':
-      return step.outputs;
-    case 'number':
-    case 'standardize':
-    case 'minMax':
-    case 'log':
-    case 'clip':
-    case 'bucketize':
-    case 'vocabulary':
-    case 'ratio':
-    case 'expression':
-      return [step.output];
   }
 }
 
@@ -79,7 +58,7 @@ export function defaultFeatures(steps: readonly FittedStep[]): string[] {
   const lastWrite = new Map<string, number>();
   const consumedAt = new Map<string, number>();
   steps.forEach((step, index) => {
-    for (const name of stepWrites(step)) {
+    for (const name of stepOutputs(step)) {
       if (!firstWrite.has(name)) firstWrite.set(name, index);
       lastWrite.set(name, index);
     }

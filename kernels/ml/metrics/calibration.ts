@@ -4,7 +4,7 @@
  * mean score and positive rate. Empty bins are left out: they have no mean to plot.
  */
 import type { CalibrationBin } from '../ml-types';
-import { checkClassificationInputs, checkProbabilities, weightAt, type Numbers } from './inputs';
+import { checkClassificationInputs, checkProbabilities, type Numbers } from './inputs';
 
 export function calibrationBins(
   labels: Numbers,
@@ -30,7 +30,7 @@ export function calibrationOf(
   const scoreSum = new Float64Array(bins);
   const positives = new Float64Array(bins);
   for (let row = 0; row < labels.length; row++) {
-    const w = weightAt(weights, row);
+    const w = weights === undefined ? 1 : weights[row];
     const bin = Math.min(Math.floor(scores[row] * bins), bins - 1);
     weight[bin] += w;
     scoreSum[bin] += w * scores[row];

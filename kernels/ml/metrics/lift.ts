@@ -4,7 +4,7 @@
  * k% is measured in weight; a tie group straddling the cut counts in proportion, so the answer
  * does not depend on how tied rows happen to be ordered.
  */
-import { checkClassificationInputs, weightAt, type Numbers } from './inputs';
+import { checkClassificationInputs, type Numbers } from './inputs';
 import { descendingOrder } from './score-order';
 
 export type LiftPoint = { topPercent: number; lift: number; positiveRate: number };
@@ -46,7 +46,7 @@ export function liftOf(
     let groupWeight = 0;
     let groupPositives = 0;
     for (; i < order.length && scores[order[i]] === score; i++) {
-      const w = weightAt(weights, order[i]);
+      const w = weights === undefined ? 1 : weights[order[i]];
       groupWeight += w;
       groupPositives += w * labels[order[i]];
     }
@@ -90,12 +90,13 @@ export function checkTopPercents(
 /** The positive share of checked labels, weighted. */
 export function positiveRateOf(labels: Numbers, weights: Numbers | undefined): number {
   let positives = 0;
-  for (let row = 0; row < labels.length; row++) positives += weightAt(weights, row) * labels[row];
+  for (let row = 0; row < labels.length; row++)
+    positives += (weights === undefined ? 1 : weights[row]) * labels[row];
   return positives / weightOf(labels.length, weights);
 }
 
 function weightOf(rows: number, weights: Numbers | undefined): number {
   let total = 0;
-  for (let row = 0; row < rows; row++) total += weightAt(weights, row);
+  for (let row = 0; row < rows; row++) total += weights === undefined ? 1 : weights[row];
   return total;
 }

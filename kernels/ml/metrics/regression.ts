@@ -4,7 +4,7 @@
  * are exact and 0 otherwise, with a warning.
  */
 import type { RegressionMetrics } from '../ml-types';
-import { checkRegressionInputs, weightAt, type Numbers } from './inputs';
+import { checkRegressionInputs, type Numbers } from './inputs';
 
 export function regressionMetrics(
   labels: Numbers,
@@ -26,7 +26,7 @@ export function regressionOf(
   let absolute = 0;
   let squared = 0;
   for (let row = 0; row < labels.length; row++) {
-    const w = weightAt(weights, row);
+    const w = weights === undefined ? 1 : weights[row];
     const error = predictions[row] - labels[row];
     total += w;
     labelSum += w * labels[row];
@@ -37,7 +37,7 @@ export function regressionOf(
   let spread = 0;
   for (let row = 0; row < labels.length; row++) {
     const deviation = labels[row] - mean;
-    spread += weightAt(weights, row) * deviation * deviation;
+    spread += (weights === undefined ? 1 : weights[row]) * deviation * deviation;
   }
   const warnings: string[] = [];
   let r2: number;

@@ -3,7 +3,7 @@
  * On a million rows a comparator sort of row numbers takes about half a second; the radix sort
  * here takes a few tens of milliseconds, and the bootstrap reuses one order for every resample.
  */
-import { weightAt, type Numbers } from './inputs';
+import type { Numbers } from './inputs';
 
 /** Below this many rows a comparator sort is faster than the radix sort's 64K-slot counts. */
 const RADIX_FROM_ROWS = 4096;
@@ -46,7 +46,7 @@ export function thresholdCounts(
   let fp = 0;
   for (let i = 0; i < n; i++) {
     const row = order[i];
-    const weight = weightAt(weights, row);
+    const weight = weights === undefined ? 1 : weights[row];
     if (labels[row] === 1) tp += weight;
     else fp += weight;
     const score = scores[row];

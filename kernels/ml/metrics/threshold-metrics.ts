@@ -5,7 +5,7 @@
  * as scikit-learn's `zero_division` default gives, with a warning that says which and why.
  */
 import type { ConfusionCounts } from '../ml-types';
-import { weightAt, type Numbers } from './inputs';
+import type { Numbers } from './inputs';
 
 export type ThresholdMetrics = {
   confusion: ConfusionCounts;
@@ -25,7 +25,7 @@ export function confusionAt(
 ): ConfusionCounts {
   const counts: ConfusionCounts = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (let row = 0; row < labels.length; row++) {
-    const weight = weightAt(weights, row);
+    const weight = weights === undefined ? 1 : weights[row];
     const predicted = scores[row] >= threshold;
     if (labels[row] === 1) {
       if (predicted) counts.tp += weight;
