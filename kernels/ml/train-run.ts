@@ -44,7 +44,8 @@ export async function trainInCell(
   const backend = await backendInfo(tf);
   const title = `Training ${name}`;
   const display = createTrainingDisplay(host, title);
-  host.recordSeed(settings.seed);
+  // A baseline draws no random number: its seed would be noise in the notebook's seed list.
+  if (settings.model !== 'baseline') host.recordSeed(settings.seed);
   const started = new Date();
   const result = await host.job(
     title,
@@ -58,6 +59,7 @@ export async function trainInCell(
             epochs: settings.epochs,
             backend,
             etaMs: etaMs(history, settings.epochs),
+            metric: task === 'classification' ? 'ROC-AUC' : 'RMSE',
           });
         },
         validationMetric: task === 'classification' ? safeRocAuc : undefined,

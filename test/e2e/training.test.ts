@@ -35,9 +35,50 @@ const TRIVIAL = '1 + 1';
 
 /** What the page records of one click: when it happened, and when its result was painted. */
 type ClickProbe = { clickAt: number | null; paintedAt: number | null };
+/** The little of the page's DOM the probe uses (this file is type-checked without DOM types). */
+type ProbeElement = {
+  classList: { contains(name: string): boolean };
+  addEventListener(type: string, listener: () => void, options: object): void;
+};
+type ProbeWindow = {
+  probe: ClickProbe;
+  document: { querySelector(selector: string): ProbeElement | null };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: ProbeElement, options: object): void;
+    disconnect(): void;
+  };
+  requestAnimationFrame(callback: () => void): number;
+};
 
 let app: AppSession;
 let page: Page;
+
+/** Clicks cell `n` (its frame, beside the editor) and returns the ms until that is painted. */
+async function clickToPaint(n: number): Promise<number> {
+  await page.evaluate((label) => {
+    const w = globalThis as unknown as ProbeWindow;
+    const probe: ClickProbe = { clickAt: null, paintedAt: null };
+    w.probe = probe;
+    const cell = w.document.querySelector(`section[aria-label="${label}"]`);
+    if (!cell) throw new Error(`no ${label}`);
+    cell.addEventListener('pointerdown', () => (probe.clickAt = performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const observer = new w.MutationObserver(() => {
+      if (probe.clickAt === null || !cell.classList.contains('cell-selected')) return;
+      observer.disconnect();
+      // The frame that shows the change: after its animation-frame callbacks, once painted.
+      w.requestAnimationFrame(() => setTimeout(() => (probe.paintedAt = performance.now()), 0));
+    });
+    observer.observe(cell, { attributes: true, attributeFilter: ['class'] });
+  }, `Cell ${n}`);
+  await cellRegion(page, n).click({ position: { x: 3, y: 3 } });
+  const readProbe = () => page.evaluate(() => (globalThis as unknown as ProbeWindow).probe);
+  await expect.poll(async () => (await readProbe()).paintedAt, { timeout: 10_000 }).not.toBeNull();
+  const probe = await readProbe();
+  return (probe.paintedAt ?? 0) - (probe.clickAt ?? 0);
+}
 
 describe.skipIf(!available)('training in the app (Chromium)', () => {
   beforeAll(async () => {
@@ -74,41 +115,21 @@ describe.skipIf(!available)('training in the app (Chromium)', () => {
     await expect.poll(epochsShown, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
     const first = await epochsShown();
     await expect.poll(epochsShown, { timeout: 60_000 }).toBeGreaterThanOrEqual(first + 2);
-    // At least two epochs painted as points of the curve.
-    const points = await chart.locator('.scatterlayer .trace path.js-line').count();
-    expect(points).toBeGreaterThanOrEqual(1);
+    // At least two epochs painted: the loss curve's markers, one per epoch.
+    const lossPoints = chart.locator('.scatterlayer .trace').first().locator('.points path.point');
+    await expect.poll(() => lossPoints.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'training-01-live-curve');
 
-    // While it trains: click the trivial cell, time from the click to the frame that shows it
-    // selected.
-    await page.evaluate(() => {
-      const probe: ClickProbe = { clickAt: null, paintedAt: null };
-      (globalThis as unknown as { probe: ClickProbe }).probe = probe;
-      const cell = document.querySelector('section[aria-label="Cell 4"]');
-      if (!cell) throw new Error('no Cell 4');
-      cell.addEventListener('pointerdown', () => (probe.clickAt = performance.now()), {
-        capture: true,
-        once: true,
-      });
-      const observer = new MutationObserver(() => {
-        if (probe.clickAt === null || !cell.classList.contains('cell-selected')) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (probe.paintedAt = performance.now()), 0));
-      });
-      observer.observe(cell, { attributes: true, attributeFilter: ['class'] });
-    });
-    await cellRegion(page, 4)
-      .locator('.monaco-editor .view-lines')
-      .click({ position: { x: 40, y: 5 } });
-    const readProbe = () =>
-      page.evaluate(() => (globalThis as unknown as { probe: ClickProbe }).probe);
-    await expect
-      .poll(async () => (await readProbe()).paintedAt, { timeout: 10_000 })
-      .not.toBeNull();
-    const probe = await readProbe();
-    const clickToPaint = (probe.paintedAt ?? 0) - (probe.clickAt ?? 0);
-    console.log(`click to paint while training: ${clickToPaint.toFixed(1)} ms`);
-    expect(clickToPaint).toBeLessThan(100);
+    // While it trains: click other cells (the trivial one, then the split's, in turn), each
+    // timed from the press to the frame that shows it selected. The median of five is checked:
+    // this machine's two cores are shared with other test runs, which one click can meet.
+    const delays: number[] = [];
+    for (const n of [4, 2, 4, 2, 4]) delays.push(await clickToPaint(n));
+    const median = [...delays].sort((a, b) => a - b)[2];
+    console.log(
+      `click to paint while training: ${delays.map((d) => d.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms)`,
+    );
+    expect(median).toBeLessThan(100);
     await expect.poll(epochsShown, { timeout: 60_000 }).toBeGreaterThan(first + 2);
     await screenshot(page, 'training-02-clicked-while-training');
 
