@@ -23,7 +23,8 @@ import { startPostgresServer, type PostgresServer } from './support/postgres-ser
 const EXPRESSIONS: Record<string, string> = {
   spend_case:
     "CASE WHEN plan IN ('premium', 'enterprise') THEN monthly_spend * 1.5 WHEN region = 'EU' THEN monthly_spend ELSE -monthly_spend / 2 END",
-  unhappy: 'last_chat_sentiment < 0 AND support_contacts_90d >= 2',
+  unhappy:
+    'last_chat_sentiment < 0 AND support_contacts_90d >= 2 OR tenure_months <= 1 AND monthly_spend > 100',
   unknown_or_new: 'last_chat_sentiment IS NULL OR NOT (tenure_months BETWEEN 6 AND 24)',
   either_null: "last_chat_sentiment IS NOT NULL OR region <> 'NA'",
   rounded:
@@ -43,7 +44,7 @@ const EXPRESSIONS: Record<string, string> = {
   in_null: 'support_contacts_90d NOT IN (0, 1, NULL)',
 };
 
-export const SPEC: PipelineSpec = {
+const SPEC: PipelineSpec = {
   steps: [
     { kind: 'number', column: 'purchases_90d' },
     { kind: 'impute', column: 'last_chat_sentiment', strategy: 'mean', as: 'sentiment' },

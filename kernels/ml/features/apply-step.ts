@@ -9,7 +9,13 @@ import { parseExpression } from '../../../core/features/expression';
 import type { FittedStep } from '../../../core/features/pipeline-spec';
 import { dateParts } from './date-parts';
 import { evaluateExpression, featureValues, type ExpressionColumn } from './expression-eval';
-import { datesOf, numbersOf, categoriesOf, type StepColumns } from './step-columns';
+import {
+  categoriesOf,
+  datesOf,
+  missingColumnMessage,
+  numbersOf,
+  type StepColumns,
+} from './step-columns';
 
 function mapped(input: Float64Array, apply: (x: number) => number): Float64Array {
   const values = new Float64Array(input.length);
@@ -41,13 +47,11 @@ function categoryLookup(categories: readonly string[]): Map<string, number> {
   return new Map(categories.map((category, index) => [category, index]));
 }
 
-function expressionColumns(columns: StepColumns) {
+/** The columns as an expression reads them: numbers and text; dates are refused. */
+function readableByExpressions(columns: StepColumns) {
   return (name: string): ExpressionColumn => {
     const column = columns.get(name);
-    if (column === undefined)
-      throw new Error(
-        `there is no column "${name}" (the data and earlier steps give ${[...columns.keys()].map((key) => `"${key}"`).join(', ')})`,
-      );
+    if (column === undefined) throw new Error(missingColumnMessage(columns, name));
     switch (column.kind) {
       case 'number':
         return { type: 'number', values: column.values };
@@ -61,12 +65,15 @@ function expressionColumns(columns: StepColumns) {
   };
 }
 
-/** The output of an expression step over `columns`, as a feature column. */
-export function expressionOutput(sql: string, columns: StepColumns, rows: number): Float64Array {
-  return featureValues(
-    evaluateExpression(parseExpression(sql), rows, expressionColumns(columns)),
+/** The output of an expression step over `columns`, as a new feature column. */
+function expressionOutput(sql: string, columns: StepColumns, rows: number): Float64Array {
+  const expr = parseExpression(sql);
+  const values = featureValues(
+    evaluateExpression(expr, rows, readableByExpressions(columns)),
     rows,
   );
+  // A bare column reference evaluates to that column's own array.
+  return expr.kind === 'column' ? values.slice() : values;
 }
 
 /** Applies `step` to `columns` (`rows` rows), writing its outputs; `label` names it in errors. */

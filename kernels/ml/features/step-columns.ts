@@ -43,14 +43,15 @@ function advice(have: MlColumn['kind'], want: MlColumn['kind']): string {
   return 'text becomes numbers through a oneHot or vocabulary step';
 }
 
+/** "there is no column …", with the columns there are (the data's and earlier steps'). */
+export function missingColumnMessage(columns: StepColumns, name: string): string {
+  const known = [...columns.keys()].map((key) => `"${key}"`).join(', ');
+  return `there is no column "${name}" (the data and earlier steps give ${known || 'no columns'})`;
+}
+
 export function columnOf(columns: StepColumns, name: string, label: string): MlColumn {
   const column = columns.get(name);
-  if (column === undefined) {
-    const known = [...columns.keys()].map((key) => `"${key}"`).join(', ');
-    throw new Error(
-      `${label}: there is no column "${name}" (the data and earlier steps give ${known || 'no columns'})`,
-    );
-  }
+  if (column === undefined) throw new Error(`${label}: ${missingColumnMessage(columns, name)}`);
   return column;
 }
 

@@ -3,7 +3,8 @@
  * writes (core's `stepOutputs`; core/features/pipeline-spec.ts: every column a step wrote, in the
  * order each was first written, minus columns a later step consumed into others).
  */
-import { expressionColumns, parseExpression } from '../../../core/features/expression';
+import { expressionColumns } from '../../../core/features/expression-columns';
+import { parseExpression } from '../../../core/features/expression';
 import { stepOutputs } from '../../../core/features/pipeline-json';
 import type { FittedStep, StepSpec } from '../../../core/features/pipeline-spec';
 

@@ -47,7 +47,12 @@ describe('transformFrame applies each step as pipeline-spec.ts defines it', () =
     const clip = { kind: 'clip', column: 'x', output: 'x', min: 0, max: 5 } as const;
     expect(one(clip, [-3, 2, 9, null])).toEqual([0, 2, 5, NaN]);
     expect(one({ ...clip, min: null }, [-3, 9])).toEqual([-3, 5]);
-    const bucketize = { kind: 'bucketize', column: 'x', output: 'x', boundaries: [0, 10] } as const;
+    const bucketize: FittedStep = {
+      kind: 'bucketize',
+      column: 'x',
+      output: 'x',
+      boundaries: [0, 10],
+    };
     expect(one(bucketize, [-1, 0, 5, 10, 11, null])).toEqual([0, 1, 1, 2, 2, NaN]);
   });
 

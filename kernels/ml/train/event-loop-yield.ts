@@ -6,11 +6,14 @@
  */
 export type EventLoopYield = { next(): Promise<void>; close(): void };
 
+/** What is used of a port: the DOM's type and Node's (worker_threads) differ, both have these. */
+type Port = { postMessage(message: null): void; close(): void; onmessage: (() => void) | null };
+
 export function createEventLoopYield(): EventLoopYield {
   if (typeof MessageChannel === 'undefined') {
     return { next: () => new Promise((resolve) => setTimeout(resolve, 0)), close() {} };
   }
-  const channel = new MessageChannel();
+  const channel = new MessageChannel() as unknown as { port1: Port; port2: Port };
   let waiting: (() => void) | null = null;
   channel.port1.onmessage = () => {
     const resume = waiting;
