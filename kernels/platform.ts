@@ -7,6 +7,7 @@ import type * as Danfo from 'danfojs';
 import type * as Tf from '@tensorflow/tfjs';
 import type * as Arrow from 'apache-arrow';
 import type { HostQueries } from '../core/query/host-query';
+import type { BackendName } from './ml/ml-types';
 import type { SqlDatabase } from './sql/sql-database';
 
 export type DanfoModule = typeof Danfo;
@@ -51,6 +52,12 @@ export interface KernelPlatform {
   loadTf(): Promise<TfModule>;
   /** danfo.js, on the TF.js `loadTf` gives (which it loads first). Once per process (or worker). */
   loadDanfo(): Promise<DanfoModule>;
+  /**
+   * Registers TF.js's `name` backend (imports its module, and for WASM tells it where its
+   * binaries are) so that `tf.setBackend(name)` can start it: `ml.useBackend` (kernels/ml/
+   * backend.ts). Throws, saying why, where this platform cannot have that backend at all.
+   */
+  loadTfBackend?(name: BackendName): Promise<void>;
   /**
    * Native DuckDB in the host, where statements over files run (docs/kernel.md, "Where a query
    * runs"): in Node the engine itself, in the app's worker the page's relay to the host.

@@ -16,6 +16,7 @@ import type {
   KernelPlatform,
   TfModule,
 } from '../../kernels/platform';
+import type { BackendName } from '../../kernels/ml/ml-types';
 import { loadOnce } from '../../kernels/runtime/kernel-libraries';
 import { DuckDbInstances } from '../../kernels/sql/duckdb-instances';
 import type { SqlDatabase } from '../../kernels/sql/sql-database';
@@ -79,6 +80,7 @@ export function createNodeKernelPlatform({
     loadArrow,
     loadTf,
     loadDanfo,
+    loadTfBackend,
   };
 }
 
@@ -116,6 +118,20 @@ const loadTf = loadOnce(async (): Promise<TfModule> => {
   await tf.ready();
   return tf;
 });
+
+/** Node has TF.js's WASM and CPU backends; WebGL and WebGPU need a browser. */
+async function loadTfBackend(name: BackendName): Promise<void> {
+  switch (name) {
+    case 'wasm':
+      await import('@tensorflow/tfjs-backend-wasm');
+      return;
+    case 'cpu':
+      return;
+    case 'webgl':
+    case 'webgpu':
+      throw new Error(`Node has no ${name === 'webgl' ? 'WebGL' : 'WebGPU'} (it needs a browser)`);
+  }
+}
 
 const loadDanfo = loadOnce(async (): Promise<DanfoModule> => {
   await loadTf();

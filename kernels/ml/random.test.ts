@@ -91,3 +91,17 @@ describe('shuffledIndices', () => {
     for (const count of places) expect(Math.abs(count - 10_000)).toBeLessThan(500);
   });
 });
+
+describe('random.int on large n', () => {
+  it('draws uniformly past the multiply-and-shift range too', () => {
+    // n = 3 · 2^30 takes the remainder path; a quarter of draws fall in each quarter of [0, n).
+    const random = createRandom(12);
+    const n = 3 * 2 ** 30;
+    const quarters = new Array<number>(4).fill(0);
+    for (let i = 0; i < 40_000; i++) {
+      const value = random.int(n);
+      quarters[Math.floor((value / n) * 4)]++;
+    }
+    for (const count of quarters) expect(Math.abs(count - 10_000)).toBeLessThan(500);
+  });
+});

@@ -69,19 +69,19 @@ export function resolveSplitOptions(options: unknown): SplitOptions {
   const base = { seed, ...fractions };
   switch (by) {
     case 'random':
-      return { by, ...base };
+      return { by: 'random', ...base };
     case 'stratified':
-      return { by, ...base, label: columnName(given.label, 'label', 'stratified') };
+      return { by: 'stratified', ...base, label: columnName(given.label, 'label', 'stratified') };
     case 'time':
       return {
-        by,
+        by: 'time',
         ...base,
         column: columnName(given.column, 'column', 'time'),
         testFrom: instant(given.testFrom, 'testFrom'),
         validationFrom: instant(given.validationFrom, 'validationFrom'),
       };
     case 'grouped':
-      return { by, ...base, group: columnName(given.group, 'group', 'grouped') };
+      return { by: 'grouped', ...base, group: columnName(given.group, 'group', 'grouped') };
     default:
       throw new Error(`ml.split: by must be one of ${METHODS.join(', ')}; got ${String(by)}`);
   }

@@ -22,6 +22,7 @@ import type {
 import { StackMapper } from '../compile/stack-trace';
 import { createChartHelpers } from '../charts/plotly-charts';
 import { displayBundle, resultBundle, type KeepTable } from '../display/format-value';
+import { createMl } from '../ml/ml-global';
 import type { MlHost } from '../ml/ml-host';
 import type { KernelPlatform } from '../platform';
 import { cellNeeds } from './cell-needs';
@@ -166,6 +167,8 @@ export class Kernel {
       sample: async (name: string) => await (await this.startedSql()).sample(name),
       arrow: libs.arrow,
       chart: createChartHelpers(libs),
+      // Cheap to create: what it trains on, TF.js, loads before a cell naming `ml` runs.
+      ml: createMl(this.mlBinding, platform),
       ...createCellTimers(this.context),
     });
     for (const library of ['dfd', 'tf'] as const) this.defineLibraryGlobal(library);

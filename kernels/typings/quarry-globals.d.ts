@@ -154,3 +154,284 @@ declare const chart: {
   bar(data: QuarryChartData, options: QuarryXYOptions): QuarryFigure;
   histogram(data: QuarryChartData, options: QuarryHistogramOptions): QuarryFigure;
 };
+
+/** Anything `ml` reads rows from: a query result, an Arrow table, a DataFrame, rows, a frame. */
+type QuarryMlData =
+  | QuarrySqlResult<object>
+  | import('apache-arrow').Table
+  | import('danfojs').DataFrame
+  | Record<string, unknown>[]
+  | QuarryMlFrame;
+
+/** Columnar rows as `ml` holds them (numbers and dates as doubles, NaN for null). */
+interface QuarryMlFrame {
+  numRows: number;
+  columns: Map<
+    string,
+    | { kind: 'number' | 'date'; values: Float64Array }
+    | { kind: 'string'; values: (string | null)[] }
+  >;
+}
+
+/** One feature step (kernels/ml pipeline-spec): `as` renames its output. */
+type QuarryMlStep =
+  | { kind: 'number'; column: string; as?: string }
+  | { kind: 'standardize' | 'minMax'; column: string; as?: string }
+  | { kind: 'log'; column: string; offset?: number; as?: string }
+  | { kind: 'clip'; column: string; min?: number; max?: number; as?: string }
+  | { kind: 'bucketize'; column: string; boundaries: number[]; as?: string }
+  | {
+      kind: 'impute';
+      column: string;
+      strategy: 'mean' | 'median' | 'constant';
+      value?: number;
+      /** Adds `${as}_missing`, 1 where the value was null (default true). */
+      indicator?: boolean;
+      as?: string;
+    }
+  | { kind: 'oneHot'; column: string; maxCategories?: number; minCount?: number }
+  | { kind: 'vocabulary'; column: string; maxSize?: number; minCount?: number; as?: string }
+  | {
+      kind: 'dateParts';
+      column: string;
+      parts: ('year' | 'month' | 'day' | 'dayOfWeek' | 'dayOfYear' | 'hour' | 'epochDays')[];
+    }
+  | { kind: 'ratio'; numerator: string; denominator: string; as: string }
+  | { kind: 'expression'; sql: string; as: string };
+
+/** Rows × features, row-major float32. */
+interface QuarryFeatureMatrix {
+  rows: number;
+  features: string[];
+  values: Float32Array;
+}
+
+/** A fitted feature pipeline: the same features in TypeScript and as one SQL SELECT. */
+interface QuarryFittedPipeline {
+  readonly features: readonly string[];
+  readonly inputs: readonly { name: string; type: 'number' | 'string' | 'date' }[];
+  /** sha256 of its canonical JSON: runs name the pipeline by it. */
+  readonly hash: string;
+  transform(data: QuarryMlData): QuarryFeatureMatrix;
+  /** One SELECT over the raw rows of `source` producing the same feature matrix. */
+  toSql(source: string, options?: { dialect?: 'duckdb' | 'postgres'; keep?: string[] }): string;
+  toJSON(): object;
+}
+
+/** What `ml.split` returns: three frames and the row numbers each came from. */
+interface QuarryMlSplit {
+  readonly train: QuarryMlFrame;
+  readonly validation: QuarryMlFrame;
+  readonly test: QuarryMlFrame;
+  readonly indices: { train: Uint32Array; validation: Uint32Array; test: Uint32Array };
+}
+
+interface QuarrySplitOptions {
+  /** Default `stratified` when `label` is given, else `random`. */
+  by?: 'random' | 'stratified' | 'time' | 'grouped';
+  /** Default 42: the same seed, the same split. */
+  seed?: number;
+  /** Fractions of the rows (defaults 0.15 and 0.2). */
+  validation?: number;
+  test?: number;
+  /** `stratified`: the label whose rate every split keeps. */
+  label?: string;
+  /** `time`: the date or number column; train before `testFrom`, test from it on. */
+  column?: string;
+  testFrom?: Date | string | number;
+  validationFrom?: Date | string | number;
+  /** `grouped`: the entity column (no entity in two splits). */
+  group?: string;
+}
+
+interface QuarryTrainOptions {
+  /** The label column (0/1 for a classifier). */
+  label: string;
+  /** The fitted feature pipeline the rows go through. */
+  pipeline: QuarryFittedPipeline;
+  /** How reports and runs name the model (default: its kind). */
+  name?: string;
+  model?: 'baseline' | 'logistic' | 'linear' | 'mlp';
+  task?: 'classification' | 'regression';
+  /** Units per hidden layer (MLP), e.g. [32, 16]. */
+  hiddenLayers?: number[];
+  activation?: 'relu' | 'tanh';
+  dropout?: number;
+  l2?: number;
+  optimizer?: 'adam' | 'sgd';
+  learningRate?: number;
+  epochs?: number;
+  batchSize?: number;
+  seed?: number;
+  /** Epochs without validation-loss improvement before early stopping. */
+  patience?: number;
+  minDelta?: number;
+  classWeight?: 'balanced' | { 0: number; 1: number };
+}
+
+interface QuarryEpochRecord {
+  epoch: number;
+  loss: number;
+  validationLoss: number | null;
+  validationMetric: number | null;
+  durationMs: number;
+}
+
+interface QuarryClassificationMetrics {
+  task: 'classification';
+  rows: number;
+  positiveRate: number;
+  rocAuc: number | null;
+  prAuc: number | null;
+  logLoss: number;
+  brier: number;
+  threshold: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  confusion: { tp: number; fp: number; tn: number; fn: number };
+  calibration: {
+    lower: number;
+    upper: number;
+    count: number;
+    meanScore: number;
+    positiveRate: number;
+  }[];
+  lift: { topPercent: number; lift: number; positiveRate: number }[];
+  warnings: string[];
+}
+
+interface QuarryRegressionMetrics {
+  task: 'regression';
+  rows: number;
+  mae: number;
+  rmse: number;
+  r2: number;
+  warnings: string[];
+}
+
+type QuarryMetrics = QuarryClassificationMetrics | QuarryRegressionMetrics;
+
+interface QuarryReasonCodes {
+  row: number;
+  score: number;
+  baseline: number;
+  method: 'exact' | 'integrated-gradients';
+  contributions: { feature: string; value: number; contribution: number }[];
+}
+
+interface QuarryFeatureImportance {
+  feature: string;
+  importance: number;
+  std: number;
+}
+
+interface QuarryBackendInfo {
+  name: 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+  /** e.g. `WASM (SIMD, 1 thread)`. */
+  device: string;
+}
+
+/** What `ml.train` returns: a model with its pipeline and label, scoring raw rows. */
+interface QuarryTrainedModel {
+  readonly name: string;
+  readonly kind: 'baseline' | 'logistic' | 'linear' | 'mlp';
+  readonly task: 'classification' | 'regression';
+  readonly features: readonly string[];
+  readonly label: string;
+  readonly pipeline: QuarryFittedPipeline;
+  readonly history: QuarryEpochRecord[];
+  /** How training ended: Stop keeps the best weights so far. */
+  readonly end: 'completed' | 'early-stopped' | 'stopped';
+  readonly bestEpoch: number | null;
+  readonly backend: QuarryBackendInfo;
+  /** One score per row: probabilities for a classifier. */
+  predict(data: QuarryMlData): Float32Array;
+  evaluate(
+    data: QuarryMlData,
+    options?: { threshold?: number; weights?: Float32Array },
+  ): QuarryMetrics;
+  /** Reason codes of `rows` (row numbers in `data`). */
+  explain(data: QuarryMlData, rows: number[], options?: { top?: number }): QuarryReasonCodes[];
+  toJSON(): object;
+  /** Frees its tensors. */
+  dispose(): void;
+}
+
+/** Features, splits, training on TF.js, evaluation and explanations. */
+declare const ml: {
+  /** `ml.pipeline({ steps }).fit(split.train)`: fitted on the training rows only. */
+  pipeline(spec: { steps: QuarryMlStep[]; features?: string[] }): {
+    fit(data: QuarryMlData): QuarryFittedPipeline;
+  };
+  loadPipeline(json: object | string): QuarryFittedPipeline;
+  split(data: QuarryMlData, options?: QuarrySplitOptions): QuarryMlSplit;
+  /**
+   * Trains in the cell, with a live curve and a Stop button (keeps the best weights), and
+   * records the run in the notebook.
+   */
+  train(
+    data: { train: QuarryMlData; validation?: QuarryMlData },
+    options: QuarryTrainOptions,
+  ): Promise<QuarryTrainedModel>;
+  evaluate(
+    labels: ArrayLike<number>,
+    scores: ArrayLike<number>,
+    options?: {
+      task?: 'classification' | 'regression';
+      threshold?: number;
+      weights?: ArrayLike<number>;
+      calibrationBins?: number;
+      liftAt?: number[];
+    },
+  ): QuarryMetrics;
+  /**
+   * Shows the metrics table (bootstrap CI on ROC-AUC) and ROC, PR and calibration charts of the
+   * models on `data`, a baseline beside them; returns the metrics by model name.
+   */
+  report(
+    data: QuarryMlData,
+    models: QuarryTrainedModel[],
+    options?: { resamples?: number; seed?: number; level?: number },
+  ): Record<string, QuarryMetrics>;
+  /**
+   * Warnings: a feature predicting the label almost perfectly, identical rows across splits,
+   * time columns later than when the label became known (`labelTime`: a column or an instant).
+   */
+  checkLeakage(
+    split: QuarryMlSplit,
+    options: {
+      label: string;
+      pipeline?: QuarryFittedPipeline;
+      labelTime?: string | number | Date;
+      timeColumns?: string[];
+      duplicateColumns?: string[];
+      /** How strong one feature may be before it is flagged (default 0.99). */
+      threshold?: number;
+    },
+  ): {
+    check: 'single-feature' | 'duplicate-rows' | 'future-time';
+    column: string | null;
+    message: string;
+  }[];
+  /** Permutation importance on held-out `data`, shown as a chart. */
+  importance(
+    model: QuarryTrainedModel,
+    data: QuarryMlData,
+    options?: { repeats?: number; seed?: number },
+  ): QuarryFeatureImportance[];
+  /** Reason codes of `rows` of `data`, one chart per row. */
+  reasons(
+    model: QuarryTrainedModel,
+    data: QuarryMlData,
+    rows: number[],
+    options?: { top?: number },
+  ): QuarryReasonCodes[];
+  /** A table comparing this session's training runs. */
+  runs(): unknown;
+  backend(): Promise<QuarryBackendInfo>;
+  useBackend(
+    name: 'webgpu' | 'webgl' | 'wasm' | 'cpu',
+  ): Promise<QuarryBackendInfo & { fallback: string | null }>;
+};

@@ -31,6 +31,44 @@ describe('kernel globals typings', () => {
     expect(cellDiagnostics(cell)).toEqual([]);
   });
 
+  it('type-check the churn story with ml: features, split, training, evaluation, explanations', () => {
+    const cell = `
+      const customers = await sql\`select * from customers\`;
+      const split = ml.split(customers, { by: 'stratified', label: 'churned', seed: 7, test: 0.2 });
+      const pipeline = ml.pipeline({
+        steps: [
+          { kind: 'oneHot', column: 'plan' },
+          { kind: 'impute', column: 'last_chat_sentiment', strategy: 'median' },
+          { kind: 'log', column: 'monthly_spend' },
+          { kind: 'standardize', column: 'tenure_months' },
+        ],
+      }).fit(split.train);
+      const sqlText: string = pipeline.toSql('input', { dialect: 'postgres', keep: ['customer_id'] });
+      const again = ml.loadPipeline(pipeline.toJSON());
+      const baseline = await ml.train(split, { label: 'churned', pipeline, model: 'baseline' });
+      const mlp = await ml.train(split, {
+        label: 'churned', pipeline: again, model: 'mlp', hiddenLayers: [16], epochs: 3, seed: 1,
+      });
+      const scores: Float32Array = mlp.predict(split.test);
+      const metrics = mlp.evaluate(split.test);
+      if (metrics.task === 'classification') display(metrics.rocAuc ?? 0);
+      const byName = ml.report(split.test, [baseline, mlp]);
+      display(byName[mlp.name].rows + scores.length + sqlText.length + mlp.history.length);
+      const warnings = ml.checkLeakage(split, { label: 'churned', pipeline });
+      display(warnings.map((w) => w.message));
+      const top = ml.importance(mlp, split.test, { repeats: 2 })[0].feature;
+      const codes = ml.reasons(mlp, split.test, [0], { top: 3 })[0].contributions;
+      display([top, codes, ml.evaluate([0, 1], [0.2, 0.9], { threshold: 0.5 })]);
+      display(ml.runs());
+      const device: string = (await ml.backend()).device;
+      display(device + (await ml.useBackend('wasm')).name);
+    `;
+    expect(cellDiagnostics(cell)).toEqual([]);
+    expect(cellDiagnostics("await ml.train({ train: [] }, { label: 'y' })").join('\n')).toMatch(
+      /pipeline/,
+    );
+  });
+
   it('type rows as the cell states them, and as unknown values when it states nothing', () => {
     const cell = `
       interface Plan { plan: string; churn_rate: number }

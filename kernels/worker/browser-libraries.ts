@@ -14,9 +14,12 @@
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
 import type { ArrowModule, DanfoModule, KernelPlatform, TfModule } from '../platform';
 import { loadOnce } from '../runtime/kernel-libraries';
-import { selectTfBackend } from './tf-backend';
+import { registerTfBackend, selectTfBackend } from './tf-backend';
 
-export type BrowserLibraries = Pick<KernelPlatform, 'loadArrow' | 'loadTf' | 'loadDanfo'>;
+export type BrowserLibraries = Pick<
+  KernelPlatform,
+  'loadArrow' | 'loadTf' | 'loadDanfo' | 'loadTfBackend'
+>;
 
 let loaders: BrowserLibraries | undefined;
 
@@ -37,6 +40,7 @@ export function browserLibraries(
       await loadTf();
       return import('danfojs');
     }),
+    loadTfBackend: (name) => registerTfBackend(name, config.tfWasm, absolute),
   };
   return loaders;
 }

@@ -5,9 +5,10 @@
  * what headless and GPU-less machines get) is skipped: WASM beats it on the same CPU.
  */
 import type { KernelWorkerConfig } from '../../core/kernel-worker-protocol';
+import type { BackendName } from '../ml/ml-types';
 import type { TfModule } from '../platform';
 
-export type TfBackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type TfBackendName = BackendName;
 
 export async function selectTfBackend(
   tf: TfModule,
@@ -15,23 +16,62 @@ export async function selectTfBackend(
   absolute: (url: string) => string,
 ): Promise<TfBackendName> {
   if (await hasHardwareWebGpu()) {
-    await import('@tensorflow/tfjs-backend-webgpu');
+    await registerTfBackend('webgpu', wasm, absolute);
     if (await trySetBackend(tf, 'webgpu')) return 'webgpu';
   }
   if (hasHardwareWebGl2()) {
-    await import('@tensorflow/tfjs-backend-webgl');
+    await registerTfBackend('webgl', wasm, absolute);
     if (await trySetBackend(tf, 'webgl')) return 'webgl';
   }
-  const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
-  tfWasm.setWasmPaths({
-    'tfjs-backend-wasm.wasm': absolute(wasm.plain),
-    'tfjs-backend-wasm-simd.wasm': absolute(wasm.simd),
-    'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasm.threadedSimd),
-  });
+  await registerTfBackend('wasm', wasm, absolute);
   if (await trySetBackend(tf, 'wasm')) return 'wasm';
   await tf.setBackend('cpu');
   await tf.ready();
   return 'cpu';
+}
+
+// The WASM backend takes its binaries' URLs once, before it first starts (it throws after).
+let wasmPathsSet = false;
+
+/**
+ * Imports `name`'s TF.js module, which registers the backend: at the automatic pick, and for
+ * `ml.useBackend` (KernelPlatform.loadTfBackend), which may ask for a software GPU the pick
+ * skipped. Throws, saying why, where this worker has no such API at all.
+ */
+export async function registerTfBackend(
+  name: TfBackendName,
+  wasm: KernelWorkerConfig['tfWasm'],
+  absolute: (url: string) => string,
+): Promise<void> {
+  switch (name) {
+    case 'webgpu': {
+      const navigator = globalValue('navigator');
+      if (!isObject(navigator) || !isObject(navigator.gpu)) {
+        throw new Error('this browser offers no WebGPU (navigator.gpu is missing)');
+      }
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return;
+    }
+    case 'webgl':
+      if (typeof globalValue('OffscreenCanvas') !== 'function') {
+        throw new Error('this worker has no OffscreenCanvas for a WebGL context');
+      }
+      await import('@tensorflow/tfjs-backend-webgl');
+      return;
+    case 'wasm': {
+      const tfWasm = await import('@tensorflow/tfjs-backend-wasm');
+      if (wasmPathsSet) return;
+      tfWasm.setWasmPaths({
+        'tfjs-backend-wasm.wasm': absolute(wasm.plain),
+        'tfjs-backend-wasm-simd.wasm': absolute(wasm.simd),
+        'tfjs-backend-wasm-threaded-simd.wasm': absolute(wasm.threadedSimd),
+      });
+      wasmPathsSet = true;
+      return;
+    }
+    case 'cpu':
+      return;
+  }
 }
 
 /** `setBackend` resolves false (or throws) when the backend cannot initialise here. */

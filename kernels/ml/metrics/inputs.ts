@@ -4,7 +4,11 @@
  * sorted somewhere would make a ROC-AUC look trustworthy when it is not, so bad input throws.
  */
 
-/** Labels, scores or weights: a typed array or a plain array of numbers. */
+/**
+ * Labels, scores or weights: a typed array or a plain array of numbers. Hot loops read a weight
+ * inline (`weights === undefined ? 1 : weights[row]`), not through a helper: where modules load
+ * as CommonJS (tsx) every call to an imported function goes through a getter, per row.
+ */
 export type Numbers = ArrayLike<number>;
 
 /** Labels that are all 0 or 1, scores that are all finite, weights (if any) finite and ≥ 0. */
@@ -50,11 +54,6 @@ export function checkProbabilities(fn: string, scores: Numbers): void {
       );
     }
   }
-}
-
-/** The weight of row `row`: 1 without weights. */
-export function weightAt(weights: Numbers | undefined, row: number): number {
-  return weights ? weights[row] : 1;
 }
 
 function checkSameLength(fn: string, labels: Numbers, scores: Numbers, weights?: Numbers): void {

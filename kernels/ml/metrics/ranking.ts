@@ -29,8 +29,16 @@ export function averagePrecision(labels: Numbers, scores: Numbers, weights?: Num
 }
 
 export function rocCurve(labels: Numbers, scores: Numbers, weights?: Numbers): RocCurve {
-  const counts = rankedCounts('rocCurve', labels, scores, weights);
-  const { positives, negatives } = classTotals(counts, 'rocCurve');
+  return rocCurveOf(rankedCounts('rocCurve', labels, scores, weights), 'rocCurve');
+}
+
+export function prCurve(labels: Numbers, scores: Numbers, weights?: Numbers): PrCurve {
+  return prCurveOf(rankedCounts('prCurve', labels, scores, weights), 'prCurve');
+}
+
+/** The ROC curve from counts already made (a chart also wants the area from the same sort). */
+export function rocCurveOf(counts: ThresholdCounts, fn: string): RocCurve {
+  const { positives, negatives } = classTotals(counts, fn);
   const points = counts.thresholds.length + 1;
   const curve: RocCurve = {
     fpr: new Float64Array(points),
@@ -46,9 +54,9 @@ export function rocCurve(labels: Numbers, scores: Numbers, weights?: Numbers): R
   return curve;
 }
 
-export function prCurve(labels: Numbers, scores: Numbers, weights?: Numbers): PrCurve {
-  const counts = rankedCounts('prCurve', labels, scores, weights);
-  const { positives } = classTotals(counts, 'prCurve');
+/** The precision–recall curve from counts already made. */
+export function prCurveOf(counts: ThresholdCounts, fn: string): PrCurve {
+  const { positives } = classTotals(counts, fn);
   const points = counts.thresholds.length + 1;
   const curve: PrCurve = {
     precision: new Float64Array(points),

@@ -3,7 +3,7 @@
  * On a million rows a comparator sort of row numbers takes about half a second; the radix sort
  * here takes a few tens of milliseconds, and the bootstrap reuses one order for every resample.
  */
-import { weightAt, type Numbers } from './inputs';
+import type { Numbers } from './inputs';
 
 /** Below this many rows a comparator sort is faster than the radix sort's 64K-slot counts. */
 const RADIX_FROM_ROWS = 4096;
@@ -28,22 +28,25 @@ export type ThresholdCounts = {
   fps: Float64Array;
 };
 
+/**
+ * @param buffers room for one point per row, reused by a caller that counts many times (the
+ *   bootstrap): arrays this large are costly to allocate and collect on every resample.
+ */
 export function thresholdCounts(
   order: Uint32Array,
   labels: Numbers,
   scores: Numbers,
   weights: Numbers | undefined,
+  buffers: ThresholdCounts = countBuffers(order.length),
 ): ThresholdCounts {
   const n = order.length;
-  const thresholds = new Float64Array(n);
-  const tps = new Float64Array(n);
-  const fps = new Float64Array(n);
+  const { thresholds, tps, fps } = buffers;
   let points = 0;
   let tp = 0;
   let fp = 0;
   for (let i = 0; i < n; i++) {
     const row = order[i];
-    const weight = weightAt(weights, row);
+    const weight = weights === undefined ? 1 : weights[row];
     if (labels[row] === 1) tp += weight;
     else fp += weight;
     const score = scores[row];
@@ -60,6 +63,15 @@ export function thresholdCounts(
     thresholds: thresholds.subarray(0, points),
     tps: tps.subarray(0, points),
     fps: fps.subarray(0, points),
+  };
+}
+
+/** Room for the counts of `rows` rows. */
+export function countBuffers(rows: number): ThresholdCounts {
+  return {
+    thresholds: new Float64Array(rows),
+    tps: new Float64Array(rows),
+    fps: new Float64Array(rows),
   };
 }
 
@@ -85,8 +97,8 @@ function radixDescending(scores: Numbers, order: Uint32Array): Uint32Array {
     low[i] = negative ? lo : ~lo >>> 0;
     high[i] = negative ? hi : (~hi ^ 0x80000000) >>> 0;
   }
-  let from = order;
-  let to = new Uint32Array(n);
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(65536);
   for (const [keys, shift] of [
     [low, 0],

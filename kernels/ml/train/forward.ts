@@ -38,14 +38,33 @@ export function logits(
       }
       h = activate(tf, activation, z);
       if (dropout && dropout.rate > 0) {
-        h = tf.dropout(h, dropout.rate, undefined, dropout.seed * 31 + index) as Tf.Tensor2D;
+        h = tf.mul(h, dropoutMask(tf, h.shape, dropout.rate, dropout.seed, index));
       }
     });
     return tf.reshape(h, [h.shape[0]]) as Tf.Tensor1D;
   });
 }
 
-function activate(tf: TfModule, activation: Activation, z: Tf.Tensor2D): Tf.Tensor2D {
+/**
+ * Inverted dropout's mask for hidden layer `layer`: 0 for a dropped unit, 1/(1−rate) for a kept
+ * one, as tf.dropout makes it. The seed is a string because TF.js draws an unseeded stream for
+ * the number 0; training uses the same function, so its masks are the ones `logits` draws.
+ */
+export function dropoutMask(
+  tf: TfModule,
+  shape: [number, number],
+  rate: number,
+  seed: number,
+  layer: number,
+): Tf.Tensor2D {
+  return tf.tidy(() => {
+    const keep = 1 - rate;
+    const uniform = tf.randomUniform(shape, 0, 1, 'float32', `${seed}:${layer}`);
+    return tf.div(tf.floor(tf.add(uniform, keep)), keep);
+  });
+}
+
+export function activate(tf: TfModule, activation: Activation, z: Tf.Tensor2D): Tf.Tensor2D {
   switch (activation) {
     case 'relu':
       return tf.relu(z);
