@@ -1,7 +1,8 @@
 /**
  * `quarry run` with jobs and display handles, end to end: the built CLI (`npm run build`) in a
  * child process. A job's progress line goes to stderr; Ctrl+C (SIGINT) cancels a running job
- * and stops the run; a display a handle updated is saved in its last version.
+ * and stops the run, or stops a Stop job, whose cell keeps what it returned; a display a handle
+ * updated is saved in its last version.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -18,6 +19,15 @@ const COUNTING = [
   "await job('Counting', { total: 20, unit: 'steps' }, async (j) => {",
   '  for (let i = 1; i <= 20; i++) { await new Promise((r) => setTimeout(r, 50)); j.progress(i); }',
   '});',
+].join('\n');
+
+const TRAINING = [
+  "const kept = await job('Training', { total: 1000, unit: 'epochs', action: 'stop' }, async (j) => {",
+  '  let epoch = 0;',
+  '  while (!j.signal.aborted) { await new Promise((r) => setTimeout(r, 20)); j.progress(++epoch); }',
+  '  return `kept epoch ${epoch}`;',
+  '});',
+  'kept',
 ].join('\n');
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -108,6 +118,33 @@ describe('quarry run with jobs', () => {
       output_type: 'error',
       traceback: ['Cancelled: Counting'],
     });
+    expect(cells[1]).toMatchObject({ execution_count: null, outputs: [] });
+  });
+
+  it('Ctrl+C during a Stop job stops it: the cell keeps what it returned, the run stops', async () => {
+    const input = path.join(work, 'stop.ipynb');
+    const out = path.join(work, 'stop.out.ipynb');
+    await writeFile(input, codeNotebookJson([TRAINING, "console.log('after')"]));
+    let sent = false;
+    const result = await run(['run', input, '-o', out], (stderr, child) => {
+      if (sent || !stderr.includes('Training')) return;
+      sent = true;
+      child.kill('SIGINT');
+    });
+    expect(sent).toBe(true);
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(
+      /^ {2}cell 1 {2}Training {2}\d+\/1,000 epochs \(\d+%\) {2}stopped$/m,
+    );
+    const cells = await savedCells(out);
+    expect(cells[0].outputs).toEqual([
+      {
+        output_type: 'execute_result',
+        execution_count: 1,
+        data: { 'text/plain': [expect.stringMatching(/^'kept epoch \d+'$/)] },
+        metadata: {},
+      },
+    ]);
     expect(cells[1]).toMatchObject({ execution_count: null, outputs: [] });
   });
 });
