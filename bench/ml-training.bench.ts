@@ -25,6 +25,7 @@ import {
   summaryLine,
   targetChecks,
 } from './ml-training-report';
+import { formatMs, formatRatio } from './stats';
 
 const FEATURES = 30;
 const SEED = 11;
@@ -62,7 +63,9 @@ async function main(): Promise<void> {
 
   // CPU: the model with the most math, on the first rows only.
   const heaviest = BENCH_MODELS[BENCH_MODELS.length - 1];
-  progress(`CPU backend: ${heaviest.name} on ${cpuRows.toLocaleString('en')} rows`);
+  // WASM on the same rows just before CPU: a like-for-like pair under the same load.
+  progress(`WASM then CPU backend: ${heaviest.name} on ${cpuRows.toLocaleString('en')} rows`);
+  const wasmSameRows = await measureScaled(tf, data, heaviest, settings, cpuRows);
   await useBackend(tf, 'cpu', platform);
   const cpu = await measureScaled(tf, data, heaviest, settings, cpuRows);
   await useBackend(tf, 'wasm', platform);
@@ -84,6 +87,10 @@ async function main(): Promise<void> {
   console.log(renderBackend(figures));
   console.log('');
   console.log(renderBackendRatio(figures, cpu, CPU_SPEEDUP_TARGET));
+  console.log(
+    `  on the same ${cpuRows.toLocaleString('en')} rows back to back: wasm ${formatMs(wasmSameRows.scaledEpochMs)}, ` +
+      `cpu ${formatMs(cpu.scaledEpochMs)} per (scaled) epoch: ${formatRatio(cpu.scaledEpochMs / wasmSameRows.scaledEpochMs)}`,
+  );
   console.log('');
   console.log(summaryLine(targetChecks(figures, cpu)));
 }
