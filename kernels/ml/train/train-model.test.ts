@@ -82,6 +82,18 @@ describe('trainModel', () => {
     expect(Math.abs(json.layer.bias[0]! - TRUE_BIAS)).toBeLessThan(0.1);
   });
 
+  it('gets there with plain SGD too', async () => {
+    const data = { ...logisticData(20_000, 22), validation: null };
+    const { json } = await train(data, {
+      model: 'logistic',
+      optimizer: 'sgd',
+      learningRate: 0.5,
+      epochs: 15,
+    });
+    if (json.kind !== 'logistic') throw new Error('expected a logistic model');
+    json.layer.kernel.forEach((w, j) => expect(Math.abs(w - TRUE_WEIGHTS[j]!)).toBeLessThan(0.15));
+  });
+
   it('learns XOR-like data with an MLP, which a logistic regression cannot', async () => {
     const xor = (rows: number, seed: number) =>
       synthetic(rows, 2, seed, (x) => (x[0]! * x[1]! > 0 ? 1 : 0));
