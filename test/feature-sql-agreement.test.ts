@@ -11,7 +11,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FittedPipelineJson, PipelineSpec, StepKind } from '../core/features/pipeline-spec';
+import {
+  STEP_KINDS,
+  type FittedPipelineJson,
+  type PipelineSpec,
+} from '../core/features/pipeline-spec';
 import { pipelineToSql } from '../core/features/sql-compiler';
 import { fitPipeline } from '../kernels/ml/features/fit';
 import { transformFrame } from '../kernels/ml/features/transform';
@@ -108,21 +112,6 @@ const SPEC: PipelineSpec = {
   ],
 };
 
-const ALL_KINDS: StepKind[] = [
-  'number',
-  'standardize',
-  'minMax',
-  'log',
-  'clip',
-  'bucketize',
-  'impute',
-  'oneHot',
-  'vocabulary',
-  'dateParts',
-  'ratio',
-  'expression',
-];
-
 /** A result column by column, null as NaN, in the matrix's feature order. */
 type Columns = Float64Array[];
 
@@ -196,7 +185,7 @@ describe('feature pipeline: SQL on DuckDB and PostgreSQL agrees with the TypeScr
   });
 
   it('covers every step kind, nulls and unseen categories', () => {
-    expect(new Set(json.steps.map((step) => step.kind))).toEqual(new Set(ALL_KINDS));
+    expect(new Set(json.steps.map((step) => step.kind))).toEqual(new Set(STEP_KINDS));
     expect(
       json.steps.find((step) => step.kind === 'oneHot' && step.column === 'region'),
     ).toMatchObject({

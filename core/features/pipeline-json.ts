@@ -15,41 +15,19 @@ import type { Expr } from './expression-ast';
 import { parseExpression } from './expression';
 import { expressionType, type ExpressionType } from './expression-types';
 import { FieldReader, firstDuplicate, PipelineJsonError } from './pipeline-json-fields';
-import type {
-  DatePart,
-  FittedPipelineJson,
-  FittedStep,
-  InputColumnType,
-  StepKind,
+import {
+  DATE_PARTS,
+  IMPUTE_STRATEGIES,
+  INPUT_COLUMN_TYPES,
+  STEP_KINDS,
+  type FittedPipelineJson,
+  type FittedStep,
+  type InputColumnType,
+  type StepKind,
+  type StepSpec,
 } from './pipeline-spec';
 
 export { PipelineJsonError } from './pipeline-json-fields';
-
-const STEP_KINDS: readonly StepKind[] = [
-  'number',
-  'standardize',
-  'minMax',
-  'log',
-  'clip',
-  'bucketize',
-  'impute',
-  'oneHot',
-  'vocabulary',
-  'dateParts',
-  'ratio',
-  'expression',
-];
-const INPUT_TYPES: readonly InputColumnType[] = ['number', 'string', 'date'];
-const DATE_PARTS: readonly DatePart[] = [
-  'year',
-  'month',
-  'day',
-  'dayOfWeek',
-  'dayOfYear',
-  'hour',
-  'epochDays',
-];
-const STRATEGIES = ['mean', 'median', 'constant'] as const;
 
 function readStep(value: unknown, index: number): FittedStep {
   const kind = FieldReader.of(value, `step ${index}`).oneOf('kind', STEP_KINDS);
@@ -125,7 +103,7 @@ function readStepFields(kind: StepKind, f: FieldReader): FittedStep {
         kind,
         column: f.string('column'),
         output: f.string('output'),
-        strategy: f.oneOf('strategy', STRATEGIES),
+        strategy: f.oneOf('strategy', IMPUTE_STRATEGIES),
         value: f.number('value'),
         indicator: f.nullableString('indicator'),
       };
@@ -225,9 +203,15 @@ export function stepOutputs(step: FittedStep): string[] {
 }
 
 /** Which kind of column a step reads: numeric steps numbers, `oneHot` a category, … */
-type Wanted = 'number' | 'category' | 'date';
+export type WantedColumn = 'number' | 'category' | 'date';
 
-function stepReads(step: FittedStep): { column: string; wanted: Wanted; field: string }[] {
+/**
+ * The columns a step reads by name, each with the kind it takes and the field naming it; none for
+ * an expression, whose columns are those its SQL names (expression-columns.ts).
+ */
+export function stepColumnReads(
+  step: StepSpec | FittedStep,
+): { column: string; wanted: WantedColumn; field: string }[] {
   switch (step.kind) {
     case 'number':
     case 'standardize':
@@ -252,7 +236,7 @@ function stepReads(step: FittedStep): { column: string; wanted: Wanted; field: s
   }
 }
 
-const ACCEPTS: Record<Wanted, readonly InputColumnType[]> = {
+const ACCEPTS: Record<WantedColumn, readonly InputColumnType[]> = {
   number: ['number'],
   category: ['string', 'number'],
   date: ['date'],
@@ -285,7 +269,7 @@ function checkColumns(json: FittedPipelineJson): void {
   );
   json.steps.forEach((step, index) => {
     const where = `step ${index} (${step.kind})`;
-    for (const { column, wanted, field } of stepReads(step)) {
+    for (const { column, wanted, field } of stepColumnReads(step)) {
       const kind = kinds.get(column);
       if (kind === undefined)
         throw new PipelineJsonError(
@@ -343,7 +327,7 @@ export function parseFittedPipelineJson(value: unknown): FittedPipelineJson {
     version: f.literal('version', 1),
     inputs: f.array('inputs', (item, where) => {
       const input = FieldReader.of(item, where);
-      const result = { name: input.string('name'), type: input.oneOf('type', INPUT_TYPES) };
+      const result = { name: input.string('name'), type: input.oneOf('type', INPUT_COLUMN_TYPES) };
       input.done();
       return result;
     }),

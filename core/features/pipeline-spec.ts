@@ -45,6 +45,32 @@ export type DatePart = 'year' | 'month' | 'day' | 'dayOfWeek' | 'dayOfYear' | 'h
 
 export type ImputeStrategy = 'mean' | 'median' | 'constant';
 
+/**
+ * Each union's members as a list, for validators and tests: written as records so a member added
+ * to a union and missed here is a type error.
+ */
+export const DATE_PARTS = Object.keys({
+  year: true,
+  month: true,
+  day: true,
+  dayOfWeek: true,
+  dayOfYear: true,
+  hour: true,
+  epochDays: true,
+} satisfies Record<DatePart, true>) as readonly DatePart[];
+
+export const IMPUTE_STRATEGIES = Object.keys({
+  mean: true,
+  median: true,
+  constant: true,
+} satisfies Record<ImputeStrategy, true>) as readonly ImputeStrategy[];
+
+export const INPUT_COLUMN_TYPES = Object.keys({
+  number: true,
+  string: true,
+  date: true,
+} satisfies Record<InputColumnType, true>) as readonly InputColumnType[];
+
 /** One step as a notebook declares it, before fitting. */
 export type StepSpec =
   | { kind: 'number'; column: string; as?: string }
@@ -70,6 +96,21 @@ export type StepSpec =
   | { kind: 'expression'; sql: string; as: string };
 
 export type StepKind = StepSpec['kind'];
+
+export const STEP_KINDS = Object.keys({
+  number: true,
+  standardize: true,
+  minMax: true,
+  log: true,
+  clip: true,
+  bucketize: true,
+  impute: true,
+  oneHot: true,
+  vocabulary: true,
+  dateParts: true,
+  ratio: true,
+  expression: true,
+} satisfies Record<StepKind, true>) as readonly StepKind[];
 
 /** The pipeline as declared: its steps, and optionally the exact feature list to output. */
 export type PipelineSpec = {

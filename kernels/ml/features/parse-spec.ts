@@ -4,24 +4,14 @@
  * error names the step (`steps[2]`), the field, what was wrong and what is allowed. Unknown
  * fields are refused too: a misspelt `ofset` would otherwise be silently ignored.
  */
-import type {
-  DatePart,
-  ImputeStrategy,
-  PipelineSpec,
-  StepKind,
-  StepSpec,
+import {
+  DATE_PARTS,
+  IMPUTE_STRATEGIES,
+  type DatePart,
+  type PipelineSpec,
+  type StepKind,
+  type StepSpec,
 } from '../../../core/features/pipeline-spec';
-
-const DATE_PARTS: readonly DatePart[] = [
-  'year',
-  'month',
-  'day',
-  'dayOfWeek',
-  'dayOfYear',
-  'hour',
-  'epochDays',
-];
-const STRATEGIES: readonly ImputeStrategy[] = ['mean', 'median', 'constant'];
 
 /** The fields each kind takes besides `kind`. */
 const FIELDS: Record<StepKind, readonly string[]> = {
@@ -198,7 +188,7 @@ function parseStep(value: unknown, index: number): StepSpec {
         fields.optionalName('as'),
       );
     case 'impute': {
-      const strategy = fields.oneOf('strategy', STRATEGIES);
+      const strategy = fields.oneOf('strategy', IMPUTE_STRATEGIES);
       const constant = fields.optionalNumber('value');
       if (strategy === 'constant' && constant === undefined)
         throw new Error(`${where} (impute, strategy 'constant') needs value: the number to fill`);

@@ -5,28 +5,14 @@
  */
 import { expressionColumns } from '../../../core/features/expression-columns';
 import { parseExpression } from '../../../core/features/expression';
-import { stepOutputs } from '../../../core/features/pipeline-json';
+import { stepColumnReads, stepOutputs } from '../../../core/features/pipeline-json';
 import type { FittedStep, StepSpec } from '../../../core/features/pipeline-spec';
 
 /** The columns `step` reads (for an expression, the columns its SQL names). */
 export function stepReads(step: StepSpec | FittedStep): string[] {
-  switch (step.kind) {
-    case 'ratio':
-      return [step.numerator, step.denominator];
-    case 'expression':
-      return expressionColumns(parseExpression(step.sql));
-    case 'number':
-    case 'standardize':
-    case 'minMax':
-    case 'log':
-    case 'clip':
-    case 'bucketize':
-    case 'impute':
-    case 'oneHot':
-    case 'vocabulary':
-    case 'dateParts':
-      return [step.column];
-  }
+  return step.kind === 'expression'
+    ? expressionColumns(parseExpression(step.sql))
+    : stepColumnReads(step).map((read) => read.column);
 }
 
 /**
