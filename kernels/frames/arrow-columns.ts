@@ -27,7 +27,8 @@ export function arrowFields(schema: arrow.Schema): Field[] {
  * module for those checks cost the kernel's start 0.3 s, and the kernel's tables may come from
  * another copy of Arrow anyway (platform.ts).
  */
-const TYPE_ID = {
+export const ARROW_TYPE_ID = {
+  null: 1,
   int: 2,
   float: 3,
   utf8: 5,
@@ -48,27 +49,27 @@ const DATE_UNIT_DAY = 0;
 
 export function fieldType(type: arrow.DataType): TableFieldType {
   switch (type.typeId as number) {
-    case TYPE_ID.int:
+    case ARROW_TYPE_ID.int:
       return 'integer';
-    case TYPE_ID.float:
-    case TYPE_ID.decimal:
+    case ARROW_TYPE_ID.float:
+    case ARROW_TYPE_ID.decimal:
       return 'number';
-    case TYPE_ID.utf8:
-    case TYPE_ID.largeUtf8:
+    case ARROW_TYPE_ID.utf8:
+    case ARROW_TYPE_ID.largeUtf8:
       return 'string';
-    case TYPE_ID.dictionary:
+    case ARROW_TYPE_ID.dictionary:
       return fieldType((type as arrow.Dictionary).dictionary);
-    case TYPE_ID.bool:
+    case ARROW_TYPE_ID.bool:
       return 'boolean';
-    case TYPE_ID.date:
+    case ARROW_TYPE_ID.date:
       return (type as arrow.Date_).unit === DATE_UNIT_DAY ? 'date' : 'datetime';
-    case TYPE_ID.timestamp:
+    case ARROW_TYPE_ID.timestamp:
       return 'datetime';
-    case TYPE_ID.list:
-    case TYPE_ID.fixedSizeList:
+    case ARROW_TYPE_ID.list:
+    case ARROW_TYPE_ID.fixedSizeList:
       return 'array';
-    case TYPE_ID.struct:
-    case TYPE_ID.map:
+    case ARROW_TYPE_ID.struct:
+    case ARROW_TYPE_ID.map:
       return 'object';
     default:
       return 'any';

@@ -8,27 +8,10 @@
  */
 import type * as arrow from 'apache-arrow';
 import type { DataFrame } from 'danfojs';
+import { ARROW_TYPE_ID } from '../frames/arrow-columns';
 import { isDanfoFrame } from '../frames/danfo-table';
 import type { ArrowModule } from '../platform';
 import type { MlColumn, MlFrame, Task } from './ml-types';
-
-/**
- * Arrow's type ids (its IPC format's, stable), compared directly as kernels/frames/arrow-columns.ts
- * does: a table may come from another copy of Arrow than `arrow`, so neither `instanceof` nor
- * `DataType.isInt` can be trusted.
- */
-const TYPE_ID = {
-  null: 1,
-  int: 2,
-  float: 3,
-  utf8: 5,
-  bool: 6,
-  decimal: 7,
-  date: 8,
-  timestamp: 10,
-  largeUtf8: 20,
-  dictionary: -1,
-} as const;
 
 /**
  * `data` as an MlFrame. `arrow` is the kernel's Arrow module; it is not needed to read tables
@@ -137,21 +120,21 @@ function arrowFrame(table: unknown): MlFrame {
 
 function arrowColumn(name: string, type: arrow.DataType, vector: arrow.Vector): MlColumn {
   switch (type.typeId as number) {
-    case TYPE_ID.int:
-    case TYPE_ID.float:
+    case ARROW_TYPE_ID.int:
+    case ARROW_TYPE_ID.float:
       return { kind: 'number', values: arrowNumbers(vector) };
-    case TYPE_ID.bool:
-    case TYPE_ID.null:
+    case ARROW_TYPE_ID.bool:
+    case ARROW_TYPE_ID.null:
       return { kind: 'number', values: perRow(vector, (v) => (v === true ? 1 : 0)) };
-    case TYPE_ID.date:
-    case TYPE_ID.timestamp:
+    case ARROW_TYPE_ID.date:
+    case ARROW_TYPE_ID.timestamp:
       return { kind: 'date', values: perRow(vector, (v) => dateMs(name, v)) };
-    case TYPE_ID.utf8:
-    case TYPE_ID.largeUtf8:
+    case ARROW_TYPE_ID.utf8:
+    case ARROW_TYPE_ID.largeUtf8:
       return { kind: 'string', values: arrowStrings(vector) };
-    case TYPE_ID.dictionary:
+    case ARROW_TYPE_ID.dictionary:
       return arrowColumn(name, (type as arrow.Dictionary).dictionary, vector);
-    case TYPE_ID.decimal:
+    case ARROW_TYPE_ID.decimal:
       throw new Error(
         `ml: column "${name}" is a DECIMAL; cast it to DOUBLE in the query (${name}::DOUBLE)`,
       );

@@ -39,15 +39,7 @@ export function rocChart(models: readonly ScoredModel[], options: ChartOptions =
       hovertemplate: `threshold %{customdata:.3f}<br>false positive rate %{x:.3f}<br>true positive rate %{y:.3f}<extra>${model.name}</extra>`,
     };
   });
-  traces.push({
-    type: 'scatter',
-    mode: 'lines',
-    name: 'chance',
-    x: [0, 1],
-    y: [0, 1],
-    line: REFERENCE_LINE,
-    hoverinfo: 'skip',
-  });
+  traces.push(diagonal('chance'));
   return new PlotlyFigure(
     traces,
     layout(options.title ?? 'ROC curve', 'False positive rate', 'True positive rate', 'bottom'),
@@ -114,15 +106,7 @@ export function calibrationChart(
       hovertemplate: `mean score %{x:.3f}<br>positive rate %{y:.3f}<br>rows %{customdata}<extra>${model.name}</extra>`,
     };
   });
-  traces.push({
-    type: 'scatter',
-    mode: 'lines',
-    name: 'perfectly calibrated',
-    x: [0, 1],
-    y: [0, 1],
-    line: REFERENCE_LINE,
-    hoverinfo: 'skip',
-  });
+  traces.push(diagonal('perfectly calibrated'));
   return new PlotlyFigure(
     traces,
     layout(
@@ -173,5 +157,18 @@ function layout(
     yaxis: { title: { text: y }, range: [0, 1.02] },
     showlegend: true,
     legend: { x: 1, xanchor: 'right', y: legend === 'top' ? 1 : 0, yanchor: legend },
+  };
+}
+
+/** The dashed line from (0, 0) to (1, 1): chance on a ROC chart, perfection on a calibration one. */
+function diagonal(name: string): PlotlyTrace {
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    x: [0, 1],
+    y: [0, 1],
+    line: REFERENCE_LINE,
+    hoverinfo: 'skip',
   };
 }
