@@ -80,10 +80,11 @@ describe('the bundled churn notebook', () => {
       'Churn by signup cohort (early: within 3 months of signup)',
     );
     // The describe() sample (reservoir, repeatable) and the histogram's 25% sample (bernoulli),
-    // then the seeds the models trained with (the baseline draws none).
+    // then the seeds of the split and of the models it trained (the baseline draws none).
     expect(runs.flatMap((run) => run.seeds)).toEqual([
       { use: 'sql', name: 'describe-numeric', seed: 42, cell: null },
       { use: 'sql', name: 'tenure-histogram', seed: 42, cell: null },
+      { use: 'training', name: 'split', seed: 7, cell: null },
       { use: 'training', name: 'logistic', seed: 7, cell: null },
       { use: 'training', name: 'mlp', seed: 7, cell: null },
     ]);

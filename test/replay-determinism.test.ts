@@ -21,7 +21,9 @@ const RUN_TIMEOUT_MS = 240_000;
 const bundled = readdirSync(path.join(repoRoot, 'samples')).filter((f) => f.endsWith('.ipynb'));
 
 type NotebookJson = {
-  metadata: { quarry?: { last_run?: Record<string, unknown> } };
+  metadata: {
+    quarry?: { last_run?: Record<string, unknown>; runs?: Record<string, unknown>[] };
+  };
 };
 
 let work: string;
@@ -42,13 +44,22 @@ async function replay(name: string, out: string): Promise<string> {
   return await readFile(file, 'utf8');
 }
 
-/** The notebook without what only says how long the run took and when it ended. */
+/**
+ * The notebook without what only says how long the run took and when it ended, and the same of
+ * each training run it recorded (its id holds its start time). The outputs keep none of these.
+ */
 function withoutTimings(notebook: NotebookJson): NotebookJson {
   const copy = structuredClone(notebook);
   const lastRun = copy.metadata.quarry?.last_run;
   expect(lastRun).toMatchObject({ duration_ms: expect.any(Number), finished: expect.any(String) });
   delete lastRun?.duration_ms;
   delete lastRun?.finished;
+  for (const run of copy.metadata.quarry?.runs ?? []) {
+    expect(run).toMatchObject({ duration_ms: expect.any(Number), started: expect.any(String) });
+    delete run.duration_ms;
+    delete run.started;
+    delete run.id;
+  }
   return copy;
 }
 
@@ -67,12 +78,23 @@ describe('replaying a bundled notebook twice', () => {
       // Exactly the same, as `quarry diff` sees it: not one value apart, not even within rounding.
       const diff = diffNotebooks(parseNotebook(first), parseNotebook(second), { rtol: 0, atol: 0 });
       expect(diff).toMatchObject({ same: true, cellsDiffering: 0, cells: [] });
-      if (name === 'churn.ipynb')
-        // The seeds its two SQL samples used, recorded with the cell numbers `quarry run` prints.
+      if (name === 'churn.ipynb') {
+        // The seeds its two SQL samples, its split and its two trained models used, recorded
+        // with the cell numbers `quarry run` prints.
         expect(seedsOf(parseNotebook(first).metadata)).toEqual([
           { use: 'sql', name: 'describe-numeric', seed: 42, cell: 6 },
           { use: 'sql', name: 'tenure-histogram', seed: 42, cell: 11 },
+          { use: 'training', name: 'split', seed: 7, cell: 23 },
+          { use: 'training', name: 'logistic', seed: 7, cell: 28 },
+          { use: 'training', name: 'mlp', seed: 7, cell: 30 },
         ]);
+        // Its three training runs (baseline, logistic, MLP), recorded by both replays alike.
+        expect(json(first).metadata.quarry?.runs?.map((run) => run.model)).toEqual([
+          'baseline',
+          'logistic',
+          'mlp',
+        ]);
+      }
     },
     RUN_TIMEOUT_MS,
   );

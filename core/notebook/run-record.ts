@@ -31,7 +31,10 @@ export type LastRun = {
 
 /** A seed used by the run, with what used it. */
 export type SeedUse = {
-  /** `sample`: a sample's manifest (or a `sample()` call); `sql`: `repeatable (N)` / `setseed`. */
+  /**
+   * `sample`: a sample's manifest (or a `sample()` call); `sql`: `repeatable (N)` / `setseed`;
+   * `training`: `ml.split` and `ml.train`.
+   */
   use: 'sample' | 'sql' | 'training';
   /** What it seeded: the sample's name, or the cell id for SQL and training. */
   name: string;

@@ -19,9 +19,10 @@ import { checkLeakage } from './leakage';
 import { evaluate } from './metrics/evaluate';
 import type { MlHost } from './ml-host';
 import { splitData } from './ml-split';
+import { splitUsesSeed } from './splits';
 import type { FeatureImportance, ReasonCodes } from './ml-types';
 import { modelReport } from './model-report';
-import { runsTable } from './runs-table';
+import { runsTable, type RunsTableOptions } from './runs-table';
 import { trainInCell } from './train-run';
 import { TrainedModel } from './trained-model';
 
@@ -33,7 +34,12 @@ export function createMl(host: MlHost, platform: Pick<KernelPlatform, 'loadTfBac
     pipeline: (spec: unknown) => createPipeline(spec, host.arrow),
     /** A fitted pipeline back from its JSON (`pipeline.toJSON()`, or its text). */
     loadPipeline: (json: unknown) => loadPipeline(json, host.arrow),
-    split: (data: unknown, options?: unknown) => splitData(data, options, host.arrow),
+    split: (data: unknown, options?: unknown) => {
+      const split = splitData(data, options, host.arrow);
+      // A replay needs the split's seed as much as training's: it decides which rows train.
+      if (splitUsesSeed(split.options)) host.recordSeed(split.options.seed);
+      return split;
+    },
     async train(data: unknown, options: unknown): Promise<TrainedModel> {
       const model = await trainInCell(host, data, options);
       runs.push({ ...model.run, cell: null });
@@ -83,8 +89,8 @@ export function createMl(host: MlHost, platform: Pick<KernelPlatform, 'loadTfBac
         );
       return codes;
     },
-    /** The runs this session trained, compared. */
-    runs: () => runsTable(runs),
+    /** The runs this session trained, compared; with `{ timings: true }` also when and how long. */
+    runs: (options?: RunsTableOptions) => runsTable(runs, options),
     /** The backend training runs on now, with its device. */
     backend: () => backendInfo(host.tf()),
     /** Switches TF.js to `name`, falling back (and saying so) where it cannot start here. */

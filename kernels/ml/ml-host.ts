@@ -23,6 +23,6 @@ export interface MlHost {
   job<T>(title: string, options: JobOptions, work: (job: JobHandle) => T | Promise<T>): Promise<T>;
   /** Records a training run for the notebook's metadata (`metadata.quarry.runs`). */
   recordRun(run: Omit<TrainingRunRecord, 'cell'>): void;
-  /** Records a seed training used, for the run record's `seeds` (use `training`). */
+  /** Records a seed a split or training used, for the run record's `seeds` (use `training`). */
   recordSeed(seed: number): void;
 }

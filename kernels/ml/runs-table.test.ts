@@ -27,15 +27,12 @@ describe('runsTable', () => {
       'reproduces',
       'seed',
       'backend',
-      'duration_s',
       'train_rows',
       'validation_rows',
       'parameters',
       'pipeline',
       'sample',
       'cell',
-      'started',
-      'id',
     ]);
     const [baseline, logistic] = rowsOf(table);
     expect(baseline).toMatchObject({
@@ -54,16 +51,33 @@ describe('runsTable', () => {
       reproduces: null,
       seed: 42,
       backend: 'WASM (SIMD, 1 thread)',
-      duration_s: 1.2,
       train_rows: 60000,
       validation_rows: 20000,
       parameters: 'epochs=20, batchSize=512, learningRate=0.01, layers=[]',
       pipeline: 'aaaaaaaaaaaa',
       sample: null,
       cell: 7,
+    });
+  });
+
+  it('adds how long, when and which run with { timings: true }, which differ on every replay', () => {
+    const runs = [trainingRun({ cell: 7 })];
+    const table = runsTable(runs, { timings: true });
+    expect(table.columns.map((column) => column.name).slice(-3)).toEqual([
+      'duration_s',
+      'started',
+      'id',
+    ]);
+    expect(rowsOf(table)[0]).toMatchObject({
+      duration_s: 1.2,
       started: '2026-12-02T05:50:00.000Z',
       id: 'run-1764650000000-a1b2c3',
     });
+    expect(rowsOf(runsTable(runs, { timings: false }))).toEqual(rowsOf(runsTable(runs)));
+    expect(() => runsTable(runs, { timings: 'yes' } as never)).toThrow(
+      'timings must be true or false',
+    );
+    expect(() => runsTable(runs, null as never)).toThrow('options must be an object');
   });
 
   it('says whether a run trained as an earlier one reproduced its metrics', () => {
@@ -97,8 +111,11 @@ describe('runsTable', () => {
     const resource = bundle[MIME.table] as TableResource;
     expect(resource.quarry.total_rows).toBe(1);
     expect(resource.data[0]).toMatchObject({ 'seed (metric)': 1, seed: 42 });
-    expect(resource.schema.fields.find((field) => field.name === 'started')?.type).toBe('datetime');
-    expect(String(table)).toBe('Table(1 row × 17 columns)');
+    expect(resource.schema.fields.find((field) => field.name === 'seed')?.type).toBe('number');
+    expect(String(table)).toBe('Table(1 row × 14 columns)');
+    const timed = tableBundle(runsTable([trainingRun()], { timings: true })[TABULAR]());
+    const fields = (timed[MIME.table] as TableResource).schema.fields;
+    expect(fields.find((field) => field.name === 'started')?.type).toBe('datetime');
   });
 
   it('shows no rows for no runs, and refuses what is not a list of runs', () => {

@@ -8,6 +8,11 @@
  * reproduce the metrics): for a run trained exactly as an earlier one (model, parameters, seed,
  * backend and device, feature pipeline, sample, rows), whether its metrics are that run's. A run
  * stopped by hand ended at an arbitrary epoch, so it is never compared.
+ *
+ * What differs on every run even when the model does not (how long it took, when it started, its
+ * id) is left out unless asked for (`{ timings: true }`): a notebook's outputs hold nothing that
+ * changes from replay to replay (docs/replay.md), so `quarry run` twice gives the same table and
+ * `quarry diff` reports a real change only. The run records keep all three.
  */
 import { isJsonObject, type JsonValue } from '../../core/json';
 import type { TrainingRunRecord } from '../../core/notebook/training-runs';
@@ -31,20 +36,30 @@ const TRAILING: RowsTableColumn[] = [
   { name: 'reproduces', type: 'string' },
   { name: 'seed', type: 'number' },
   { name: 'backend', type: 'string' },
-  { name: 'duration_s', type: 'number' },
   { name: 'train_rows', type: 'integer' },
   { name: 'validation_rows', type: 'integer' },
   { name: 'parameters', type: 'string' },
   { name: 'pipeline', type: 'string' },
   { name: 'sample', type: 'string' },
   { name: 'cell', type: 'integer' },
+];
+
+/** Shown with `{ timings: true }`. */
+const TIMINGS: RowsTableColumn[] = [
+  { name: 'duration_s', type: 'number' },
   { name: 'started', type: 'datetime' },
   { name: 'id', type: 'string' },
 ];
 
-export function runsTable(runs: readonly TrainingRunRecord[]): RowsTable {
+export type RunsTableOptions = { timings?: boolean };
+
+export function runsTable(
+  runs: readonly TrainingRunRecord[],
+  options: RunsTableOptions = {},
+): RowsTable {
   if (!Array.isArray(runs))
     throw new TypeError('runsTable(runs): runs must be an array of training run records');
+  const timings = timingsOption(options);
   const metrics = metricColumns(runs);
   const rows = runs.map((run, index): RowsTableRow => {
     const row: RowsTableRow = {
@@ -54,31 +69,49 @@ export function runsTable(runs: readonly TrainingRunRecord[]): RowsTable {
       epochs: run.epochs,
     };
     for (const { name, metric } of metrics) row[name] = run.metrics[metric] ?? null;
-    return {
+    const described: RowsTableRow = {
       ...row,
       reproduces: reproduction(runs, index),
       seed: run.seed,
       backend: backendText(run.backend),
-      duration_s: Math.round(run.duration_ms / 100) / 10,
       train_rows: run.rows.train,
       validation_rows: run.rows.validation,
       parameters: parametersText(run.parameters),
       pipeline: run.pipeline_hash?.slice(0, HASH_CHARS) ?? null,
       sample: run.sample_manifest_hash?.slice(0, HASH_CHARS) ?? null,
       cell: run.cell,
+    };
+    if (!timings) return described;
+    return {
+      ...described,
+      duration_s: Math.round(run.duration_ms / 100) / 10,
       started: run.started,
       id: run.id,
     };
   });
   return new RowsTable(
-    [...LEADING, ...metrics.map(({ name }) => ({ name, type: 'number' as const })), ...TRAILING],
+    [
+      ...LEADING,
+      ...metrics.map(({ name }) => ({ name, type: 'number' as const })),
+      ...TRAILING,
+      ...(timings ? TIMINGS : []),
+    ],
     rows,
   );
 }
 
+function timingsOption(options: unknown): boolean {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('ml.runs(options): options must be an object, as { timings: true }');
+  const { timings = false } = options as { timings?: unknown };
+  if (typeof timings !== 'boolean')
+    throw new TypeError('ml.runs({ timings }): timings must be true or false');
+  return timings;
+}
+
 /** Every metric any run reported, in the order they first appear; renamed if a column has its name. */
 function metricColumns(runs: readonly TrainingRunRecord[]): { name: string; metric: string }[] {
-  const taken = new Set([...LEADING, ...TRAILING].map((column) => column.name));
+  const taken = new Set([...LEADING, ...TRAILING, ...TIMINGS].map((column) => column.name));
   const metrics = [...new Set(runs.flatMap((run) => Object.keys(run.metrics)))];
   return metrics.map((metric) => ({
     metric,

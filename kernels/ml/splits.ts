@@ -103,6 +103,18 @@ export function splitIndices(frame: MlFrame, options: unknown): SplitIndices {
   }
 }
 
+/** Whether the split draws on its seed: a time split follows the clock alone. */
+export function splitUsesSeed(options: SplitOptions): boolean {
+  switch (options.by) {
+    case 'random':
+    case 'stratified':
+    case 'grouped':
+      return true;
+    case 'time':
+      return false;
+  }
+}
+
 /** The rows numbered `indices` (in that order) as a new frame. */
 export function takeRows(frame: MlFrame, indices: ArrayLike<number>): MlFrame {
   for (let i = 0; i < indices.length; i++)

@@ -91,7 +91,7 @@ describe('createTrainingDisplay', () => {
     expect(last.id).toBe('d1');
     expect(figureOf(last.bundle).data[0].x).toHaveLength(20);
     expect(last.bundle[MIME.text]).toBe(
-      'Training MLP: completed 20/20 epochs, best epoch 18 kept · 1 s · loss 0.05 · validation loss 0.055 · ROC-AUC 0.9 · WASM (SIMD, 1 thread)',
+      'Training MLP: completed 20/20 epochs, best epoch 18 kept · loss 0.05 · validation loss 0.055 · ROC-AUC 0.9 · WASM (SIMD, 1 thread)',
     );
     // The run ended: a late update changes nothing.
     display.update(history, info);

@@ -75,17 +75,20 @@ describe('trainingCaption', () => {
     );
   });
 
-  it('once ended: how, the epoch it ended at, the weights kept, the time it took', () => {
+  it('once ended: how, the epoch it ended at, the weights kept, and no time (replays agree)', () => {
     const ended = (end: 'completed' | 'early-stopped' | 'stopped', best: number | null) =>
       trainingCaption(view({ ended: { end, bestEpoch: best } }))
         .split(' · ')
         .slice(0, 2);
-    expect(ended('stopped', 1)).toEqual(['stopped at epoch 2/10, best epoch 1 kept', '3 s']);
+    expect(ended('stopped', 1)).toEqual(['stopped at epoch 2/10, best epoch 1 kept', 'loss 0.25']);
     expect(ended('early-stopped', 2)).toEqual([
       'early-stopped at epoch 2/10, best epoch 2 kept',
-      '3 s',
+      'loss 0.25',
     ]);
-    expect(ended('completed', null)).toEqual(['completed 2/10 epochs', '3 s']);
+    expect(ended('completed', null)).toEqual(['completed 2/10 epochs', 'loss 0.25']);
+    expect(trainingCaption(view({ ended: { end: 'completed', bestEpoch: 2 } }))).not.toMatch(
+      /ETA|\d s\b/,
+    );
   });
 });
 

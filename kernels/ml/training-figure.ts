@@ -3,7 +3,8 @@
  * of the loss per epoch, with the validation loss and the validation metric (on its own axis, to
  * the right) when there is a validation split, under its title and a caption: epoch n/N, the
  * latest figures, the ETA and the backend and device; once training ended, how it ended and
- * which epoch's weights were kept (marked on the chart). `text/plain` says the same
+ * which epoch's weights were kept (marked on the chart), and no time, which would make each
+ * replay's output differ. `text/plain` says the same
  * for a terminal and for `quarry run`'s report.
  *
  * The x axis spans all N epochs from the start, so the curve grows from left to right instead
@@ -123,17 +124,17 @@ export function trainingFigure(view: TrainingView, caption: string): PlotlyPaylo
 
 /**
  * `epoch 12/50 · loss 0.4123 · validation loss 0.4311 · ROC-AUC 0.8312 · ETA 0:21 · WASM (SIMD,
- * 1 thread)`; once ended, `stopped at epoch 12/50, best epoch 9 kept · 14 s · …`.
+ * 1 thread)`; once ended, `stopped at epoch 12/50, best epoch 9 kept · loss 0.4123 · …`.
  */
 export function trainingCaption({ history, info, ended }: TrainingView): string {
   const last = history.at(-1);
   const done = last?.epoch ?? 0;
   const parts: string[] = [];
-  if (ended) {
-    parts.push(endText(ended.end, done, info.epochs, ended.bestEpoch));
-    const total = history.reduce((sum, record) => sum + record.durationMs, 0);
-    if (history.length > 0) parts.push(formatElapsed(total));
-  } else parts.push(`epoch ${done}/${info.epochs}`);
+  // Once ended, the caption is what the saved output keeps: no elapsed time, which would differ
+  // on every replay (the run's record keeps its duration; `ml.runs({ timings: true })` shows it).
+  parts.push(
+    ended ? endText(ended.end, done, info.epochs, ended.bestEpoch) : `epoch ${done}/${info.epochs}`,
+  );
   if (last) {
     parts.push(`loss ${figure(last.loss)}`);
     if (last.validationLoss !== null) parts.push(`validation loss ${figure(last.validationLoss)}`);

@@ -428,8 +428,11 @@ declare const ml: {
     rows: number[],
     options?: { top?: number },
   ): QuarryReasonCodes[];
-  /** A table comparing this session's training runs. */
-  runs(): unknown;
+  /**
+   * A table comparing this session's training runs. `timings: true` adds each run's duration,
+   * start and id, which differ on every replay (so the saved output does too).
+   */
+  runs(options?: { timings?: boolean }): unknown;
   backend(): Promise<QuarryBackendInfo>;
   useBackend(
     name: 'webgpu' | 'webgl' | 'wasm' | 'cpu',
