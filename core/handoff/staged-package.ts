@@ -103,3 +103,14 @@ export const isHandoffWizardPayload: Guard<HandoffWizardPayload> = fields<Handof
   staged: isStagedPackage,
   dir: isString,
 });
+
+/**
+ * What the kernel calls to stage and write a package (`KernelPlatform.handoff`): in Node
+ * (`quarry run`, tests) host/handoff directly; in the app's worker the page's relay to the host
+ * operations `handoff.stage` and `handoff.write`. The host completes lineage.json's `notebook`
+ * (it holds the notebook: its path, sha256 and the executed copy, PACKAGE_PATHS.notebook).
+ */
+export interface HandoffService {
+  stage(request: StageRequest): Promise<StagedPackage>;
+  write(request: WriteRequest): Promise<WriteResult>;
+}
